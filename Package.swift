@@ -1,0 +1,102 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Every target compiles in Swift 6 language mode with the upcoming features the house style asks for.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "newsd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "newsd", targets: ["newsd"]),
+        .executable(name: "newsq", targets: ["newsq"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "Varlink",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "NewsAPI", dependencies: ["Varlink"], swiftSettings: strictSettings),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "NewsNormalizer", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        .target(
+            name: "NewsIndex",
+            dependencies: [
+                "NewsNormalizer",
+                "NewsAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .target(
+            name: "NewsDaemon",
+            dependencies: [
+                "Varlink",
+                "NewsAPI",
+                "NewsNormalizer",
+                "NewsIndex",
+                "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "newsd",
+            dependencies: [
+                "NewsDaemon",
+                "NewsNormalizer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "newsq",
+            dependencies: [
+                "Varlink",
+                "NewsAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "VarlinkTests", dependencies: ["Varlink"], swiftSettings: strictSettings),
+        .testTarget(name: "NewsAPITests", dependencies: ["NewsAPI"], swiftSettings: strictSettings),
+        .testTarget(name: "NewsNormalizerTests", dependencies: ["NewsNormalizer"], swiftSettings: strictSettings),
+        .testTarget(name: "NewsIndexTests", dependencies: ["NewsIndex"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NewsDaemonTests",
+            dependencies: ["NewsDaemon", "Varlink", "NewsAPI"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["NewsAPI"], swiftSettings: strictSettings),
+    ]
+)

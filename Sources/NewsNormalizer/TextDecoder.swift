@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+
+/// Turns bytes into a `String`: by byte-order mark, then strict UTF-8, else Windows-1252.
+///
+/// Windows-1252 is the last resort because every byte sequence is valid in it, and it is what
+/// old pages labelled "ISO-8859-1" almost always really are (the WHATWG Encoding standard
+/// maps the Latin-1 label to it for the same reason).
+enum TextDecoder {
+    static func decode(_ bytes: Data) throws(NormalizationError) -> String {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let bigEndian = bytes.first == 0xFE
+            return decodeUTF16(bytes.dropFirst(2), bigEndian: bigEndian)
+        }
+        if looksBinary(bytes) {
+            throw NormalizationError(.binary, "the file holds binary data, not text")
+        }
+        if let text = String(validatingUTF8Bytes: bytes) { return text }
+        return decodeWindows1252(bytes)
+    }
+
+    /// A NUL byte in the first 8 KiB marks a binary file; text formats never contain one.
+    private static func looksBinary(_ bytes: Data) -> Bool {
+        bytes.prefix(8192).contains(0)
+    }
+
+    private static func decodeUTF16(_ bytes: Data, bigEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var iterator = bytes.makeIterator()
+        while let first = iterator.next(), let second = iterator.next() {
+            units.append(bigEndian ? UInt16(first) << 8 | UInt16(second) : UInt16(second) << 8 | UInt16(first))
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    static func decodeWindows1252(_ bytes: Data) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        for byte in bytes {
+            if (0x80...0x9F).contains(byte), let mapped = windows1252High[Int(byte - 0x80)] {
+                scalars.append(mapped)
+            } else {
+                scalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Windows-1252's 0x80–0x9F block; `nil` where the code page leaves a hole.
+    private static let windows1252High: [Unicode.Scalar?] = [
+        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
+        nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+    ]
+}
+
+extension String {
+    /// Strict UTF-8: `nil` when any byte sequence is invalid, unlike `String(decoding:as:)`,
+    /// which silently substitutes U+FFFD.
+    init?(validatingUTF8Bytes bytes: Data) {
+        var result = ""
+        result.reserveCapacity(bytes.count)
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): result.unicodeScalars.append(scalar)
+            case .emptyInput: break loop
+            case .error: return nil
+            }
+        }
+        self = result
+    }
+}
