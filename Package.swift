@@ -32,7 +32,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "NewsAPI", dependencies: ["Varlink"], swiftSettings: strictSettings),
+        .target(name: "NewsAPI", swiftSettings: strictSettings),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",

@@ -22,7 +22,8 @@ public struct Normalizer: Sendable {
     /// - Throws: `NormalizationError` saying why nothing could be extracted.
     public func normalize(_ bytes: Data, fileName: String) throws(NormalizationError) -> [Article] {
         guard bytes.count <= maximumFileSize else {
-            throw NormalizationError(.tooLarge, "the file is \(bytes.count) bytes, over the limit of \(maximumFileSize)")
+            throw NormalizationError(
+                .tooLarge, "the file is \(bytes.count) bytes, over the limit of \(maximumFileSize)")
         }
         guard !bytes.isEmpty else { throw NormalizationError(.empty, "the file is empty") }
         let format = FormatDetector.detect(bytes, fileName: fileName)

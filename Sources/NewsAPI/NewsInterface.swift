@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// The `io.newsd` varlink interface: the contract between the daemon and every client.
+///
+/// The IDL below is the truth; the Codable types in this module mirror it field by field,
+/// with the snake_case names that go on the wire.
+public enum NewsInterface {
+    public static let name = "io.newsd"
+
+    /// Where `newsd` listens when neither the configuration nor `NEWSD_SOCKET` say otherwise.
+    public static let defaultSocketPath = "/run/newsd/newsd.sock"
+
+    /// The environment variable naming the socket, for both the daemon and its clients.
+    public static let socketEnvironmentVariable = "NEWSD_SOCKET"
+
+    public static let definition = """
+        # newsd: a search daemon for news articles.
+        interface io.newsd
+
+        # One search result.
+        type Hit (
+          # The article's stable public id.
+          id: string,
+          title: string,
+          # The inbox file the article came from, relative to the inbox.
+          file: ?string,
+          source: ?string,
+          url: ?string,
+          # RFC 3339, in the source's own time zone.
+          published_at: ?string,
+          # Higher is better; only comparable within one reply.
+          score: float,
+          # The best passage, with each matched term between <mark> and </mark>.
+          snippet: string
+        )
+
+        # Ranked search. `query` is newsd's query language (see docs/QUERY.md).
+        method Search(query: string, limit: ?int, offset: ?int) -> (
+          total: int,
+          hits: []Hit,
+          took_ms: float
+        )
+
+        # Counts and sizes, for monitoring and `newsq status`.
+        method Status() -> (
+          version: string,
+          articles: int,
+          files: int,
+          failed_files: int,
+          database_bytes: int,
+          uptime_seconds: float
+        )
+
+        # The query could not be parsed; `column` is 1-based.
+        error QuerySyntax (message: string, column: int)
+
+        # A parameter is outside what the daemon accepts.
+        error InvalidRequest (message: string)
+        """
+}

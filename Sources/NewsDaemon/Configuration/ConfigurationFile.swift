@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import Logging
+import NewsIndex
+
+/// The YAML file's shape: every key optional, unknown keys rejected so that a typo
+/// (`inobx:`) is reported instead of silently ignored.
+struct ConfigurationFile: Decodable {
+    var inbox: String?
+    var database: String?
+    var socket: String?
+    var socketMode: String?
+    var logLevel: String?
+    var maxFileSize: Int?
+    var ingest: Ingest?
+    var search: Search?
+
+    struct Ingest: Decodable {
+        var batchSize: Int?
+        var workers: Int?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case batchSize = "batch_size"
+            case workers
+        }
+
+        init(from decoder: any Decoder) throws {
+            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            batchSize = try container.decodeIfPresent(Int.self, forKey: .batchSize)
+            workers = try container.decodeIfPresent(Int.self, forKey: .workers)
+        }
+    }
+
+    struct Search: Decodable {
+        var weights: [String: Double]?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case weights
+        }
+
+        init(from decoder: any Decoder) throws {
+            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            weights = try container.decodeIfPresent([String: Double].self, forKey: .weights)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case inbox, database, socket, ingest, search
+        case socketMode = "socket_mode"
+        case logLevel = "log_level"
+        case maxFileSize = "max_file_size"
+    }
+
+    init(from decoder: any Decoder) throws {
+        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        inbox = try container.decodeIfPresent(String.self, forKey: .inbox)
+        database = try container.decodeIfPresent(String.self, forKey: .database)
+        socket = try container.decodeIfPresent(String.self, forKey: .socket)
+        socketMode = try container.decodeIfPresent(String.self, forKey: .socketMode)
+        logLevel = try container.decodeIfPresent(String.self, forKey: .logLevel)
+        maxFileSize = try container.decodeIfPresent(Int.self, forKey: .maxFileSize)
+        ingest = try container.decodeIfPresent(Ingest.self, forKey: .ingest)
+        search = try container.decodeIfPresent(Search.self, forKey: .search)
+    }
+
+    func apply(to configuration: inout DaemonConfiguration, path: String) throws(ConfigurationError) {
+        if let inbox { configuration.inbox = inbox }
+        if let database { configuration.database = database }
+        if let socket { configuration.socket = socket }
+        if let socketMode {
+            guard let mode = mode_t(socketMode, radix: 8), mode <= 0o777 else {
+                throw ConfigurationError(path: path, message: "socket_mode: expected octal permissions like \"0660\"")
+            }
+            configuration.socketMode = mode
+        }
+        if let logLevel {
+            guard let level = Logger.Level(rawValue: logLevel) else {
+                let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ConfigurationError(path: path, message: "log_level: expected one of \(levels)")
+            }
+            configuration.logLevel = level
+        }
+        if let maxFileSize {
+            guard maxFileSize > 0 else { throw ConfigurationError(path: path, message: "max_file_size: must be > 0") }
+            configuration.maximumFileSize = maxFileSize
+        }
+        if let batchSize = ingest?.batchSize {
+            guard batchSize > 0 else { throw ConfigurationError(path: path, message: "ingest.batch_size: must be > 0") }
+            configuration.ingest.batchSize = batchSize
+        }
+        if let workers = ingest?.workers {
+            guard workers >= 0 else { throw ConfigurationError(path: path, message: "ingest.workers: must be ≥ 0") }
+            configuration.ingest.workers = workers
+        }
+        for (column, weight) in search?.weights ?? [:] {
+            guard weight >= 0 else {
+                throw ConfigurationError(path: path, message: "search.weights.\(column): must be ≥ 0")
+            }
+            guard configuration.weights.set(column, to: weight) else {
+                throw ConfigurationError(path: path, message: "search.weights: unknown column \(column)")
+            }
+        }
+    }
+}
+
+/// Rejects keys a configuration object does not know.
+enum UnknownKeys {
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    static func reject(in decoder: any Decoder, allowed: [String]) throws {
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        for key in container.allKeys where !allowed.contains(key.stringValue) {
+            let path = (decoder.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath + [key],
+                    debugDescription: "unknown key \(path) (known here: \(allowed.joined(separator: ", ")))"
+                )
+            )
+        }
+    }
+}
+
+extension ColumnWeights {
+    /// Sets a column's weight by its name; `false` for an unknown column.
+    mutating func set(_ column: String, to weight: Double) -> Bool {
+        switch column {
+        case "title": title = weight
+        case "subtitle": subtitle = weight
+        case "body": body = weight
+        case "authors": authors = weight
+        case "source": source = weight
+        case "section": section = weight
+        case "tags": tags = weight
+        case "url": url = weight
+        default: return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import Logging
+import NewsIndex
+import NewsNormalizer
+
+/// Turns queued inbox paths into committed articles: look at each file, skip what the ledger
+/// already has, normalise the rest in parallel, and commit the batch in one transaction.
+struct IngestPipeline: Sendable {
+    let queue: IngestQueue
+    let reader: InboxFileReader
+    let normalizer: Normalizer
+    let ledger: FileLedger
+    let writer: IndexWriter
+    let batchSize: Int
+    let workers: Int
+    let logger: Logger
+    /// Called after each committed batch with the public ids of the new articles.
+    var onCommit: @Sendable ([String]) async -> Void = { _ in }
+
+    func run() async throws {
+        while true {
+            let work = await queue.next(limit: batchSize)
+            if work.isEmpty { return }
+            if work.rescan { try await reconcile() }
+            if !work.paths.isEmpty { try await ingest(work.paths) }
+        }
+    }
+
+    /// Compares the whole inbox with the ledger and queues what differs: new and changed files,
+    /// and files that vanished. Unchanged files cost one `lstat` each.
+    func reconcile() async throws {
+        let known = try await ledger.allIdentities()
+        var seen = Set<String>()
+        var queued = 0
+        for path in InboxWalker(inbox: reader.inbox).files() {
+            seen.insert(path)
+            let snapshot = try? reader.snapshot(of: path)
+            if let snapshot, let identity = known[path], snapshot.matches(identity) { continue }
+            await queue.add(.changed(path))
+            queued += 1
+        }
+        let vanished = known.keys.filter { !seen.contains($0) }
+        for path in vanished { await queue.add(.removed(path)) }
+        logger.info(
+            "reconciled inbox with ledger",
+            metadata: ["files": "\(seen.count)", "queued": "\(queued)", "vanished": "\(vanished.count)"])
+    }
+
+    private func ingest(_ paths: [String]) async throws {
+        let known = try await ledger.identities(of: paths)
+        var removed: [String] = []
+        var candidates: [String] = []
+        for path in paths {
+            if FileManager.default.fileExists(atPath: reader.absolute(path)) || isLink(path) {
+                candidates.append(path)
+            } else {
+                removed.append(path)
+            }
+        }
+        var removals: [String] = []
+        for path in removed {
+            // A vanished folder stands for every file the ledger has below it.
+            removals.append(contentsOf: try await ledger.paths(under: path))
+        }
+        let records = await withTaskGroup(of: IngestRecord?.self) { group in
+            var records: [IngestRecord] = []
+            var iterator = candidates.makeIterator()
+            func addNext() -> Bool {
+                guard let path = iterator.next() else { return false }
+                let identity = known[path]
+                group.addTask { prepare(path, known: identity) }
+                return true
+            }
+            for _ in 0..<max(workers, 1) where !addNext() { break }
+            for await record in group {
+                if let record { records.append(record) }
+                _ = addNext()
+            }
+            return records
+        }
+        if !removals.isEmpty {
+            try await writer.removeFiles(atPaths: removals)
+            logger.info("removed files that left the inbox", metadata: ["count": "\(removals.count)"])
+        }
+        guard !records.isEmpty else { return }
+        let results = try await writer.write(records)
+        var newArticles: [String] = []
+        for (record, result) in zip(records, results) {
+            switch result {
+            case .indexed(let ids):
+                newArticles += ids
+                logger.debug("indexed", metadata: ["file": "\(record.file.path)", "articles": "\(ids.count)"])
+            case .duplicate(let original):
+                logger.info("duplicate", metadata: ["file": "\(record.file.path)", "of": "\(original)"])
+            case .failed:
+                if case .failed(let reason) = record.outcome {
+                    logger.warning("cannot ingest", metadata: ["file": "\(record.file.path)", "reason": "\(reason)"])
+                }
+            }
+        }
+        await onCommit(newArticles)
+    }
+
+    /// Reads and normalises one file; `nil` when the ledger already has it as it is.
+    private func prepare(_ path: String, known: IngestRecord.FileIdentity?) -> IngestRecord? {
+        let data: Data
+        let snapshot: InboxFileReader.Snapshot
+        do {
+            guard let current = try reader.snapshot(of: path) else { return nil }
+            if let known, current.matches(known) { return nil }
+            (snapshot, data) = try reader.read(path)
+        } catch {
+            let placeholder = IngestRecord.FileIdentity(
+                path: path, size: 0, modificationTimeNanoseconds: 0, inode: 0, sha256: "")
+            return IngestRecord(file: placeholder, outcome: .failed(reason: error.description))
+        }
+        let hash = SHA256.hexDigest(of: data)
+        let identity = IngestRecord.FileIdentity(
+            path: path, size: snapshot.size, modificationTimeNanoseconds: snapshot.modificationTimeNanoseconds,
+            inode: snapshot.inode, sha256: hash)
+        let outcome: IngestRecord.Outcome
+        do {
+            let name = (path as NSString).lastPathComponent
+            outcome = .articles(try normalizer.normalize(data, fileName: name))
+        } catch {
+            outcome = .failed(reason: error.description)
+        }
+        return IngestRecord(file: identity, outcome: outcome)
+    }
+
+    private func isLink(_ path: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: reader.absolute(path))) != nil
+    }
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import NewsAPI
+import NewsIndex
+import Varlink
+
+/// The `io.newsd` interface: decodes each call, runs it against the index, encodes the reply.
+struct NewsMethods: VarlinkInterface {
+    let database: NewsDatabase
+    let searcher: Searcher
+    let startedAt: ContinuousClock.Instant
+
+    var name: String { NewsInterface.name }
+    var definition: String { NewsInterface.definition }
+
+    func handle(_ call: VarlinkCall, context: VarlinkCallContext) async throws {
+        switch call.member {
+        case "Search":
+            let request = try call.decodeParameters(SearchRequest.self)
+            try await context.reply(try await search(request))
+        case "Status":
+            try await context.reply(try await status())
+        default:
+            throw VarlinkError.methodNotFound(call.method)
+        }
+    }
+
+    private func search(_ request: SearchRequest) async throws -> SearchReply {
+        if let limit = request.limit, !(0...1000).contains(limit) {
+            throw VarlinkError(
+                name: InvalidRequestProblem.errorName,
+                encoding: InvalidRequestProblem(message: "limit must be between 0 and 1000"))
+        }
+        do {
+            return try await searcher.search(request)
+        } catch SearchError.syntax(let message, let column) {
+            throw VarlinkError(
+                name: QuerySyntaxProblem.errorName, encoding: QuerySyntaxProblem(message: message, column: column))
+        }
+    }
+
+    private func status() async throws -> StatusReply {
+        let statistics = try await IndexStatistics.read(from: database)
+        return StatusReply(
+            version: NewsVersion.current,
+            articles: statistics.articles,
+            files: statistics.files,
+            failedFiles: statistics.failedFiles,
+            databaseBytes: database.sizeInBytes,
+            uptimeSeconds: (ContinuousClock.now - startedAt).seconds
+        )
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+public import Foundation
+public import GRDB
+
+/// The one SQLite database of a daemon: a WAL-mode pool with one writer and many readers.
+///
+/// Opening it creates the file and its folder when missing and runs pending migrations, so
+/// that a first start on an empty machine needs no set-up step.
+public final class NewsDatabase: Sendable {
+    public let path: String
+    /// Shared by the indexer (the only writer) and the searcher (each call is one read).
+    public let pool: DatabasePool
+
+    public init(path: String) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // NORMAL is durable across application crashes in WAL mode; only an OS crash or
+            // power loss can drop the last transactions, which the ledger then re-ingests.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Schema.migrator.migrate(pool)
+    }
+
+    /// Size of the database file plus its WAL, in bytes.
+    public var sizeInBytes: Int {
+        [path, path + "-wal"].reduce(0) { total, file in
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            return total + (size ?? 0)
+        }
+    }
+}

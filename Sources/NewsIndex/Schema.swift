@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+import GRDB
+
+/// The database schema, as migrations that are never edited once shipped.
+///
+/// Migrations use SQL text, not app types, so that an old database migrates the same way
+/// whatever the current code's structs look like.
+enum Schema {
+    /// The FTS5 columns, in table order. Column weights and field filters refer to these
+    /// positions, so the order is part of the schema.
+    static let textColumns = ["title", "subtitle", "body", "authors", "source", "section", "tags", "url"]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: files, articles, articles_fts") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    private static let columnList = textColumns.joined(separator: ", ")
+    private static let newColumns = textColumns.map { "new.\($0)" }.joined(separator: ", ")
+    private static let oldColumns = textColumns.map { "old.\($0)" }.joined(separator: ", ")
+
+    private static let v1 = """
+        -- The ledger: one row per inbox file, whatever became of it, so that a restart can tell
+        -- what changed while the daemon was down.
+        CREATE TABLE files (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,          -- relative to the inbox
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            inode INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('indexed', 'duplicate', 'failed', 'ignored')),
+            error TEXT,
+            duplicate_of INTEGER REFERENCES files(id) ON DELETE SET NULL,
+            first_seen_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE INDEX files_state ON files(state);
+
+        -- One row per article; a file may hold several (a feed, JSON lines).
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            public_id TEXT NOT NULL UNIQUE,
+            file_id INTEGER REFERENCES files(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            subtitle TEXT,
+            body TEXT NOT NULL,
+            authors TEXT,                       -- one name per line
+            source TEXT,
+            section TEXT,
+            tags TEXT,                          -- one tag per line
+            url TEXT,
+            language TEXT,
+            published_at REAL,                  -- unix seconds; NULL when the source gave none
+            published_offset INTEGER,           -- the source's UTC offset in seconds
+            ingested_at REAL NOT NULL,
+            format TEXT NOT NULL,
+            word_count INTEGER NOT NULL,
+            body_sha256 TEXT NOT NULL UNIQUE,
+            simhash INTEGER NOT NULL DEFAULT 0,
+            cluster_id INTEGER
+        );
+        CREATE INDEX articles_file ON articles(file_id);
+        CREATE INDEX articles_published ON articles(published_at);
+        CREATE INDEX articles_cluster ON articles(cluster_id);
+
+        -- External content: the text lives once, in `articles`.
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            \(columnList),
+            content = 'articles',
+            content_rowid = 'id',
+            tokenize = 'porter unicode61 remove_diacritics 2',
+            prefix = '2 3'
+        );
+
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, \(columnList)) VALUES (new.id, \(newColumns));
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, \(columnList)) VALUES ('delete', old.id, \(oldColumns));
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF \(columnList) ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, \(columnList)) VALUES ('delete', old.id, \(oldColumns));
+            INSERT INTO articles_fts(rowid, \(columnList)) VALUES (new.id, \(newColumns));
+        END;
+        """
+}

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+public import Foundation
+public import Logging
+import NIOCore
+import NIOPosix
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A varlink server on a Unix stream socket.
+///
+/// Each connection runs as a child of one discarding task group and never throws: a bad peer
+/// gets an error reply or a closed connection, and every other peer carries on. Calls on one
+/// connection are answered in order, as the protocol requires.
+public struct VarlinkServer: Sendable {
+    /// Where the server listens.
+    public enum Endpoint: Sendable, Hashable {
+        /// Bind this path, after checking that no live server answers on it.
+        case path(String, mode: mode_t)
+        /// Serve an already bound and listening socket (systemd socket activation).
+        case descriptor(Int32)
+    }
+
+    public struct Limits: Sendable, Hashable {
+        /// The largest message a peer may send, in bytes.
+        public var maximumMessageSize: Int = 1 << 20
+        public init() {}
+    }
+
+    public let endpoint: Endpoint
+    public let interfaces: [any VarlinkInterface]
+    public let limits: Limits
+    private let logger: Logger
+    private let service: ServiceInterface
+
+    public init(
+        endpoint: Endpoint,
+        info: VarlinkServiceInfo,
+        interfaces: [any VarlinkInterface],
+        limits: Limits = Limits(),
+        logger: Logger
+    ) {
+        self.endpoint = endpoint
+        self.interfaces = interfaces
+        self.limits = limits
+        self.logger = logger
+        self.service = ServiceInterface(info: info, interfaces: interfaces)
+    }
+
+    /// Listens and serves until the task is cancelled.
+    ///
+    /// - Parameter onListening: called once the socket accepts connections; the daemon sends
+    ///   `READY=1` from here, so that clients never see "connection refused" after readiness.
+    public func run(onListening: @Sendable () async -> Void = {}) async throws {
+        let maximumFrameSize = limits.maximumMessageSize
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<ByteBuffer, ByteBuffer>> = {
+            channel in
+            channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandler(
+                    ByteToMessageHandler(NULFrameDecoder(maximumFrameSize: maximumFrameSize))
+                )
+                return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+            }
+        }
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 256)
+        let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+        switch endpoint {
+        case .path(let path, let mode):
+            try StaleSocket.removeIfDead(at: path)
+            server = try await bootstrap.bind(unixDomainSocketPath: path, childChannelInitializer: initializer)
+            chmod(path, mode)
+        case .descriptor(let descriptor):
+            server = try await bootstrap.bind(descriptor, childChannelInitializer: initializer)
+        }
+        logger.info("listening", metadata: ["endpoint": "\(endpoint)"])
+        await onListening()
+        try await withThrowingDiscardingTaskGroup { group in
+            try await server.executeThenClose { connections in
+                for try await connection in connections {
+                    group.addTask { await serve(connection) }
+                }
+            }
+        }
+    }
+
+    private func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
+        let peer = await PeerCredentials.of(connection.channel)
+        do {
+            try await connection.executeThenClose { inbound, outbound in
+                let context = VarlinkCallContext(peer: peer) { message in
+                    var buffer = ByteBuffer(bytes: message)
+                    buffer.writeInteger(UInt8(0))
+                    try await outbound.write(buffer)
+                }
+                for try await frame in inbound {
+                    try await answer(Data(frame.readableBytesView), context: context)
+                }
+            }
+        } catch {
+            logger.debug("connection closed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Answers one frame. Only a frame that is not a varlink call at all ends the connection:
+    /// after that the stream can't be trusted to be in step.
+    private func answer(_ frame: Data, context: VarlinkCallContext) async throws {
+        let call = try VarlinkMessage.decodeCall(frame)
+        let replyContext =
+            call.oneway ? VarlinkCallContext(peer: context.peer, send: { _ in }) : context
+        do {
+            try await route(call).handle(call, context: replyContext)
+        } catch let error as VarlinkError {
+            if !call.oneway { try await context.send(VarlinkMessage.encodeError(error)) }
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            logger.error("method failed", metadata: ["method": "\(call.method)", "error": "\(error)"])
+            if !call.oneway { try await context.send(VarlinkMessage.encodeError(.internalError)) }
+        }
+    }
+
+    private func route(_ call: VarlinkCall) throws(VarlinkError) -> any VarlinkInterface {
+        if call.interface == service.name { return service }
+        if let interface = interfaces.first(where: { $0.name == call.interface }) { return interface }
+        throw .interfaceNotFound(call.interface)
+    }
+}
+
+extension PeerCredentials {
+    /// Reads `SO_PEERCRED` from a connected Unix socket.
+    static func of(_ channel: any Channel) async -> PeerCredentials? {
+        guard let provider = channel as? any SocketOptionProvider else { return nil }
+        let future: EventLoopFuture<KernelCredentials> = provider.unsafeGetSocketOption(
+            level: SocketOptionLevel(SOL_SOCKET),
+            name: SocketOptionName(SO_PEERCRED)
+        )
+        guard let credentials = try? await future.get() else { return nil }
+        return PeerCredentials(processID: credentials.pid, userID: credentials.uid, groupID: credentials.gid)
+    }
+}
+
+/// `struct ucred` from <sys/socket.h>, which Glibc's module map hides behind `_GNU_SOURCE`;
+/// the kernel's layout is three 32-bit fields.
+private struct KernelCredentials: Sendable {
+    var pid: Int32 = 0
+    var uid: UInt32 = 0
+    var gid: UInt32 = 0
+}

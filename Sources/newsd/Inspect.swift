@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+import ArgumentParser
+import Foundation
+import NewsNormalizer
+
+/// `newsd inspect FILE...`: what newsd would index, without touching the index.
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Normalise files and print the articles as JSON Lines, one object per file."
+    )
+
+    @Argument(help: "Files to normalise.")
+    var files: [String]
+
+    @Option(name: .long, help: "Refuse files larger than this many bytes.")
+    var maxFileSize: Int = 20 * 1024 * 1024
+
+    func run() throws {
+        let normalizer = Normalizer(maximumFileSize: maxFileSize)
+        var failures = 0
+        for file in files {
+            let report: InspectionReport
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: file))
+                let name = (file as NSString).lastPathComponent
+                report = InspectionReport(file: file, articles: try normalizer.normalize(data, fileName: name))
+            } catch let error as NormalizationError {
+                report = InspectionReport(file: file, error: error.description)
+            } catch {
+                report = InspectionReport(file: file, error: "cannot read: \(error.localizedDescription)")
+            }
+            if report.error != nil { failures += 1 }
+            var line = try JSONEncoder.inspection.encode(report)
+            line.append(0x0A)
+            FileHandle.standardOutput.write(line)
+        }
+        if failures > 0 { throw ExitCode(failures == files.count ? 2 : 1) }
+    }
+}
+
+/// One line of `newsd inspect` output.
+struct InspectionReport: Encodable {
+    var file: String
+    var articles: [InspectedArticle] = []
+    var error: String?
+
+    init(file: String, articles: [Article]) {
+        self.file = file
+        self.articles = articles.map(InspectedArticle.init)
+    }
+
+    init(file: String, error: String) {
+        self.file = file
+        self.error = error
+    }
+}
+
+/// An article as `newsd inspect` shows it: the body as plain text.
+struct InspectedArticle: Encodable {
+    var title: String
+    var subtitle: String?
+    var authors: [String]
+    var publishedAt: String?
+    var source: String?
+    var url: String?
+    var section: String?
+    var tags: [String]
+    var language: String?
+    var format: String
+    var wordCount: Int
+    var body: String
+
+    init(_ article: Article) {
+        title = article.title
+        subtitle = article.subtitle
+        authors = article.authors
+        publishedAt = article.publishedAt?.rfc3339
+        source = article.source
+        url = article.url
+        section = article.section
+        tags = article.tags
+        language = article.language
+        format = article.format.rawValue
+        wordCount = article.wordCount
+        body = article.body
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, subtitle, authors, source, url, section, tags, language, format, body
+        case publishedAt = "published_at"
+        case wordCount = "word_count"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(title, forKey: .title)
+        try container.encode(subtitle, forKey: .subtitle)
+        try container.encode(authors, forKey: .authors)
+        try container.encode(publishedAt, forKey: .publishedAt)
+        try container.encode(source, forKey: .source)
+        try container.encode(url, forKey: .url)
+        try container.encode(section, forKey: .section)
+        try container.encode(tags, forKey: .tags)
+        try container.encode(language, forKey: .language)
+        try container.encode(format, forKey: .format)
+        try container.encode(wordCount, forKey: .wordCount)
+        try container.encode(body, forKey: .body)
+    }
+}
+
+extension JSONEncoder {
+    static var inspection: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

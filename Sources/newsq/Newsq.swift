@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+import ArgumentParser
+import Foundation
+import NewsAPI
+
+/// `newsq`: search newsd from a terminal or a script.
+///
+/// Exit statuses follow grep: 0 when something matched, 1 when nothing did, 2 on any error,
+/// including a command line that does not parse.
+@main
+struct Newsq: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newsq",
+        abstract: "Search the articles indexed by newsd.",
+        discussion: """
+            Examples:
+              newsq sanctions Rosselkhozbank
+              newsq --limit 5 --json "Black Sea" ceasefire
+              newsq status
+
+            Exit status: 0 when something matched, 1 when nothing did, 2 on error.
+            """,
+        version: NewsVersion.current,
+        subcommands: [SearchCommand.self, StatusCommand.self],
+        defaultSubcommand: SearchCommand.self
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CleanExit {
+            exit(withError: error)
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch let error as ClientError {
+            FileHandle.standardError.write(Data("newsq: \(error)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == 1 { exit(withError: error) }
+            // Usage errors: print ArgumentParser's message, but exit 2 like grep.
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
