@@ -88,7 +88,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "VarlinkTests", dependencies: ["Varlink"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VarlinkTests",
+            dependencies: [
+                "Varlink",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "NewsAPITests", dependencies: ["NewsAPI"], swiftSettings: strictSettings),
         .testTarget(name: "NewsNormalizerTests", dependencies: ["NewsNormalizer"], swiftSettings: strictSettings),
         .testTarget(name: "NewsIndexTests", dependencies: ["NewsIndex"], swiftSettings: strictSettings),

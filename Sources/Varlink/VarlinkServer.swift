@@ -76,12 +76,24 @@ public struct VarlinkServer: Sendable {
         }
         logger.info("listening", metadata: ["endpoint": "\(endpoint)"])
         await onListening()
-        try await withThrowingDiscardingTaskGroup { group in
-            try await server.executeThenClose { connections in
-                for try await connection in connections {
-                    group.addTask { await serve(connection) }
+        // The accept loop must not be cancelled directly: a cancelled iteration drops the
+        // connections NIO has already accepted and wrapped, and an unfinished NIOAsyncChannel
+        // traps when released. So cancellation closes the listening channel instead; the loop
+        // then drains what was accepted, and only then are the connections themselves cancelled.
+        let acceptLoop = Task {
+            try await withThrowingDiscardingTaskGroup { group in
+                try? await server.executeThenClose { connections in
+                    for try await connection in connections {
+                        group.addTask { await serve(connection) }
+                    }
                 }
+                group.cancelAll()
             }
+        }
+        try await withTaskCancellationHandler {
+            try await acceptLoop.value
+        } onCancel: {
+            server.channel.close(promise: nil)
         }
     }
 

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import GRDB
+import Testing
+
+@testable import NewsIndex
+
+@Suite struct IndexWriterTests {
+    @Test func theSameBodyTwiceIsStoredOnceAndTheSecondFileIsADuplicate() async throws {
+        let store = try TemporaryDatabase()
+        let results = try await store.writer.write([
+            TemporaryDatabase.record("a.txt", title: "A", body: ["Same body text."]),
+            TemporaryDatabase.record("b.txt", title: "B", body: ["Same body text."]),
+        ])
+        guard case .indexed(let ids) = results[0] else { Issue.record("first should be indexed"); return }
+        #expect(ids.count == 1)
+        #expect(results[1] == .duplicate(ofPath: "a.txt"))
+        let statistics = try await IndexStatistics.read(from: store.database)
+        #expect(statistics.articles == 1)
+        #expect(statistics.files == 2)
+    }
+
+    @Test func rewritingAFileReplacesItsArticles() async throws {
+        let store = try TemporaryDatabase()
+        try await store.writer.write([TemporaryDatabase.record("a.txt", title: "Old", body: ["walrus"])])
+        try await store.writer.write([TemporaryDatabase.record("a.txt", title: "New", body: ["narwhal"])])
+        #expect(try await store.searcher.search(.init(query: "walrus")).total == 0)
+        #expect(try await store.searcher.search(.init(query: "narwhal")).hits.map(\.title) == ["New"])
+    }
+
+    @Test func removingAFileRemovesItsArticlesFromTheIndex() async throws {
+        let store = try TemporaryDatabase()
+        try await store.writer.write([TemporaryDatabase.record("a.txt", title: "A", body: ["walrus"])])
+        try await store.writer.removeFiles(atPaths: ["a.txt"])
+        #expect(try await store.searcher.search(.init(query: "walrus")).total == 0)
+        let statistics = try await IndexStatistics.read(from: store.database)
+        #expect(statistics.files == 0 && statistics.articles == 0)
+    }
+
+    @Test func failuresAreRecordedWithTheirReason() async throws {
+        let store = try TemporaryDatabase()
+        let record = IngestRecord(
+            file: .init(path: "bad.bin", size: 3, modificationTimeNanoseconds: 1, inode: 2, sha256: "x"),
+            outcome: .failed(reason: "binary: the file holds binary data"))
+        #expect(try await store.writer.write([record]) == [.failed])
+        let reason = try await store.database.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT error FROM files WHERE path = 'bad.bin' AND state = 'failed'")
+        }
+        #expect(reason == "binary: the file holds binary data")
+    }
+
+    @Test func theFTSIndexPassesSQLiteIntegrityChecks() async throws {
+        let store = try TemporaryDatabase()
+        for index in 0..<50 {
+            try await store.writer.write([
+                TemporaryDatabase.record("f\(index % 10).txt", title: "T\(index)", body: ["body number \(index)"])
+            ])
+        }
+        try await store.database.pool.write { db in
+            try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+}
