@@ -65,6 +65,10 @@ struct QueryLexer {
                 tokens.append(QueryToken(kind: .minus, column: column))
                 index += 1
             default:
+                if let afterColon = try lexField(at: index, into: &tokens) {
+                    index = afterColon
+                    continue
+                }
                 var end = index
                 while end < characters.count && !endsWord(characters[end], insideNear: nearDepth != nil) {
                     end += 1
@@ -85,8 +89,38 @@ struct QueryLexer {
         return tokens
     }
 
-    /// Lexes the word `characters[column - 1 ..< end]` and returns where lexing continues: after the word, or
-    /// right after the colon of a field such as `title:`, whose operand is lexed as a token of its own.
+    /// Lexes a field such as `title:` starting at `index` and returns where its operand starts, or `nil` when no
+    /// field starts there.
+    ///
+    /// Looks at no more than the longest field name, so that `title:title:title:...` stays linear.
+    private func lexField(at index: Int, into tokens: inout [QueryToken]) throws(QueryParseFailure) -> Int? {
+        var colon = index
+        while colon < characters.count && colon - index <= Self.longestFieldName && characters[colon] != ":" {
+            if endsWord(characters[colon], insideNear: false) { return nil }
+            colon += 1
+        }
+        guard colon < characters.count, characters[colon] == ":", colon > index,
+            let field = QueryField(prefix: Substring(String(characters[index..<colon])))
+        else { return nil }
+        let afterColon = colon + 1
+        guard afterColon < characters.count, startsOperand(characters[afterColon]) else {
+            if mode == .literal {
+                dropDanglingPrefixes(&tokens)
+                return afterColon
+            }
+            throw .syntax(
+                QuerySyntaxError(
+                    .missingFieldValue,
+                    "\(String(characters[index..<colon])): needs a word, a \"phrase\" or a (group) right after the colon",
+                    column: index + 1))
+        }
+        tokens.append(QueryToken(kind: .field(field), column: index + 1))
+        return afterColon
+    }
+
+    private static let longestFieldName = "subtitle".count + 1
+
+    /// Lexes the word `characters[column - 1 ..< end]` (not a field) and returns where lexing continues.
     private func lexWord(
         _ word: ArraySlice<Character>, column: Int, end: Int, into tokens: inout [QueryToken]
     ) throws(QueryParseFailure) -> Int {
@@ -103,21 +137,6 @@ struct QueryLexer {
         if let colon = word.firstIndex(of: ":"), colon > word.startIndex {
             let prefix = Substring(String(word[..<colon]))
             let afterColon = colon + 1
-            if let field = QueryField(prefix: prefix) {
-                guard afterColon < characters.count, startsOperand(characters[afterColon]) else {
-                    if mode == .literal {
-                        dropDanglingPrefixes(&tokens)
-                        return afterColon
-                    }
-                    throw .syntax(
-                        QuerySyntaxError(
-                            .missingFieldValue,
-                            "\(prefix): needs a word, a \"phrase\" or a (group) right after the colon",
-                            column: column))
-                }
-                tokens.append(QueryToken(kind: .field(field), column: column))
-                return afterColon
-            }
             if let filter = QueryToken.Filter(prefix: prefix) {
                 let value = String(word[afterColon...])
                 guard !value.isEmpty else {
@@ -131,9 +150,10 @@ struct QueryLexer {
             }
         }
         // A trailing `*` asks for a prefix; any other `*` or `:` is literal text for the tokenizer to split on.
-        var stem = Substring(text)
-        while stem.hasSuffix("*") { stem = stem.dropLast() }
-        tokens.append(QueryToken(kind: .word(String(stem), isPrefix: stem.count < text.count), column: column))
+        var stemEnd = word.endIndex
+        while stemEnd > word.startIndex && word[stemEnd - 1] == "*" { stemEnd -= 1 }
+        let stem = String(word[..<stemEnd])
+        tokens.append(QueryToken(kind: .word(stem, isPrefix: stemEnd < word.endIndex), column: column))
         return end
     }
 
