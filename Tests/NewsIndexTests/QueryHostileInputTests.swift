@@ -106,8 +106,17 @@ import Testing
         }
     }
 
-    @Test func controlCharactersAndNULsAreJustText() throws {
+    @Test func controlCharactersAndNULsSeparateWords() throws {
         let parsed = try ParsedQuery("a\u{0}b \u{7}c\u{200B}", now: Self.now)
-        #expect(parsed.match == "\"a\u{0}b\" AND \"\u{7}c\u{200B}\"")
+        #expect(parsed.match == "\"a\" AND \"b\" AND \"c\u{200B}\"")
+        #expect(try ParsedQuery("\"a\u{0}b\tc\"", now: Self.now).match == "\"a b c\"")
+        #expect(QueryTerm(id: 0, text: "x\u{0}\"", column: 1).fts5String == "\"x \"\"\"")
+    }
+
+    @Test func quoteWithCombiningMarkIsStillEscaped() throws {
+        // `"` + U+0301 is one Character, but SQLite sees the quote byte.
+        let parsed = try ParsedQuery("a \"\u{301}b", now: Self.now)
+        #expect(parsed.match == "\"a\" AND \"\"\"\u{301}b\"")
+        #expect(QueryTerm(id: 0, text: "\"\u{301}", column: 1).fts5String == "\"\"\"\u{301}\"")
     }
 }

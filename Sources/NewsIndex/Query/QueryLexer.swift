@@ -29,7 +29,7 @@ struct QueryLexer {
         while index < characters.count {
             let character = characters[index]
             let column = index + 1
-            if character.isWhitespace {
+            if Self.isSpace(character) {
                 index += 1
                 continue
             }
@@ -108,10 +108,10 @@ struct QueryLexer {
                 dropDanglingPrefixes(&tokens)
                 return afterColon
             }
+            let name = String(characters[index..<colon])
             throw .syntax(
                 QuerySyntaxError(
-                    .missingFieldValue,
-                    "\(String(characters[index..<colon])): needs a word, a \"phrase\" or a (group) right after the colon",
+                    .missingFieldValue, "\(name): needs a word, a \"phrase\" or a (group) right after the colon",
                     column: index + 1))
         }
         tokens.append(QueryToken(kind: .field(field), column: index + 1))
@@ -191,7 +191,7 @@ struct QueryLexer {
 
     /// Whether a word ends before `character`.
     private func endsWord(_ character: Character, insideNear: Bool) -> Bool {
-        if character.isWhitespace { return true }
+        if Self.isSpace(character) { return true }
         switch character {
         case "\"", "(", ")", "|": return true
         case ",": return insideNear
@@ -201,11 +201,18 @@ struct QueryLexer {
 
     /// Whether `character` can start what a `-` or a field applies to.
     private func startsOperand(_ character: Character) -> Bool {
-        if character.isWhitespace || (mode == .literal && isLiteralSeparator(character)) { return false }
+        if Self.isSpace(character) || (mode == .literal && isLiteralSeparator(character)) { return false }
         switch character {
         case ")", "|", "-": return false
         default: return true
         }
+    }
+
+    /// Whitespace, and control characters too: they are never searchable (and ``QueryTerm/fts5String`` must
+    /// not pass a NUL to SQLite).
+    static func isSpace(_ character: Character) -> Bool {
+        character.isWhitespace
+            || character.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }
     }
 
     private func isLiteralSeparator(_ character: Character) -> Bool {

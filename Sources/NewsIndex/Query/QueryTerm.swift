@@ -36,8 +36,21 @@ public struct QueryTerm: Sendable, Hashable, Identifiable {
 
     /// The term as an FTS5 string: double-quoted with inner quotes doubled, so that no user text is ever read as
     /// FTS5 syntax, plus `*` for a prefix (https://sqlite.org/fts5.html#fts5_strings).
+    ///
+    /// Works on Unicode scalars, not Characters: a `"` followed by a combining mark is one Character that is not
+    /// equal to `"`, yet SQLite sees the quote byte, so escaping by Character would let it end the string early.
+    /// Control characters become spaces, since SQLite also ends an FTS5 string at a NUL. Both were found by the
+    /// FTS5 acceptance test.
     public var fts5String: String {
-        let quoted = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var body = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: body.append(contentsOf: "\"\"".unicodeScalars)
+            case 0..<0x20, 0x7F..<0xA0: body.append(" ")
+            default: body.append(scalar)
+            }
+        }
+        let quoted = "\"" + String(body) + "\""
         return isPrefix ? quoted + "*" : quoted
     }
 
