@@ -65,11 +65,13 @@ int main(int argc, char **argv) {
     return 0;
 }
 EOF
-    local name
+    local name xml_cflags xml_libs
+    read -r -a xml_cflags <<<"$(pkg-config --cflags libxml-2.0)"
+    read -r -a xml_libs <<<"$(pkg-config --libs libxml-2.0)"
     for name in newsd newsq; do
         cc -O2 -g -fPIE -pie -fstack-protector-strong -D_FORTIFY_SOURCE=2 -Wl,-z,relro,-z,now \
-            -DNAME="\"$name\"" -DVERSION="\"$version\"" $(pkg-config --cflags libxml-2.0) \
-            "$scratch/stand-in.c" -o "$dir/$name" -lsqlite3 -lsystemd $(pkg-config --libs libxml-2.0)
+            -DNAME="\"$name\"" -DVERSION="\"$version\"" "${xml_cflags[@]}" \
+            "$scratch/stand-in.c" -o "$dir/$name" -lsqlite3 -lsystemd "${xml_libs[@]}"
     done
 }
 
