@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Phrases that mark a line as page furniture rather than article text.
+///
+/// Two strengths: a *closing* phrase ("Read more", "Related articles", "Subscribe", a copyright
+/// line) usually means the article has ended and teasers or footers follow, so it is a wall the
+/// main-block search does not cross lightly; an *inline* phrase ("Advertisement", "Share this",
+/// a photo credit) is dropped where it stands, because sites put those inside articles too.
+/// Only short lines are tested: a long paragraph that mentions "newsletter" is still prose.
+enum BoilerplatePhrases {
+    enum Strength: Sendable { case inline, closing }
+
+    /// The strength of the phrase `line` contains, or `nil` when it contains none.
+    static func match(_ line: Substring, features: LineFeatures) -> Strength? {
+        guard features.length < 320 else { return nil }
+        let lower = line.lowercased()
+        for phrase in exactInline where lower == phrase { return .inline }
+        // Long prose that happens to mention one of these words is left alone.
+        let isProse = features.words >= 25 && features.endsSentence && features.stopWordDensity >= 0.25
+        if isProse { return nil }
+        for phrase in closing where lower.contains(phrase) { return .closing }
+        for phrase in inline where lower.contains(phrase) { return .inline }
+        if features.words <= 3 {
+            for phrase in shortClosing where lower.contains(phrase) { return .closing }
+        }
+        return nil
+    }
+
+    /// Lines that are exactly one of these, wherever they stand.
+    private static let exactInline: [String] = [
+        "advertisement", "anzeige", "publicité", "publicidad", "pubblicità", "реклама", "sponsored",
+        "share", "tweet", "email", "print", "close", "menu", "search", "home", "loading...", "skip to content",
+    ]
+
+    private static let closing: [String] = [
+        "keep reading", "show less", "read more", "read next", "continue reading", "related articles",
+        "related stories", "related posts", "related content", "related coverage", "related topics",
+        "you may also like", "you might also like", "recommended for you", "more from", "more stories",
+        "most popular", "most read", "most viewed", "trending now", "subscribe", "sign up", "newsletter",
+        "cookie", "all rights reserved", "©", "copyright", "terms of use", "terms of service", "privacy policy",
+        "follow us", "leave a comment", "leave a reply", "comments", "log in", "sign in", "create an account",
+        "photo credit", "image credit", "top photo", "what to read next", "don't miss", "you may be interested",
+        "weiterlesen", "mehr zum thema", "abonnieren", "anmelden", "lire aussi", "lire la suite",
+        "à lire aussi", "abonnez", "s'abonner", "leer más", "lee también", "suscríbete", "noticias relacionadas",
+        "leia mais", "leia também", "assine", "leggi anche", "iscriviti", "читайте также", "подписаться",
+        "back to top", "jump to", "skip to", "powered by", "all comments", "join the conversation",
+        "get the latest", "sponsored content", "paid content", "accept all", "we use cookies",
+    ]
+
+    private static let inline: [String] = [
+        "advertisement", "share this", "share on", "share via", "share article", "click here", "click to",
+        "getty images", "photograph:", "photo:", "image:", "credit:", "teilen", "partager", "compartir",
+        "поделиться", "min read", "minute read", "listen to this", "audio version", "view gallery",
+        "enlarge this image", "toggle caption", "hide caption", "/ap photo", "via ap", "(ap)", "/reuters",
+    ]
+
+    /// Single words that close an article when they stand alone as a heading.
+    private static let shortClosing: [String] = ["related", "latest", "trending", "popular", "more news", "tags"]
+}

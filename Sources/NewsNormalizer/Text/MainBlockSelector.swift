@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Finds the article in a page's lines: scores every line, then takes the contiguous run with
+/// the highest total (the maximum-sum subarray, Kadane's algorithm).
+///
+/// The scores follow jusText's observations, made language-neutral where possible: long lines
+/// that end like sentences or are dense in stop words are text (positive, by length); short
+/// lines without a sentence end are menus, teasers and headings (a small negative, larger inside
+/// long runs of such lines); lines with boilerplate phrases are negative, and a closing phrase
+/// ("Read more", "Related", "Subscribe") costs a share of the whole page's text, so teasers after
+/// it do not join the article just because they are made of sentences. Short sentences score a
+/// little above zero, so that articles without any chrome keep their short last paragraphs.
+enum MainBlockSelector {
+    /// The chosen run of `blocks`, or `nil` when no line scores above zero.
+    static func select(_ blocks: [TextBlock]) -> Range<Int>? {
+        var totalText = 0.0
+        var scores = [Double](repeating: 0, count: blocks.count)
+        for (index, block) in blocks.enumerated() {
+            scores[index] = score(block)
+            if scores[index] > 0 { totalText += scores[index] }
+        }
+        let wall = -max(250, totalText * 0.15)
+        for (index, block) in blocks.enumerated() where block.boilerplate == .closing {
+            scores[index] = wall
+        }
+        var best: Range<Int>?
+        var bestSum = 0.0
+        var runStart = 0
+        var runSum = 0.0
+        for (index, score) in scores.enumerated() {
+            if runSum <= 0 {
+                runStart = index
+                runSum = 0
+            }
+            runSum += score
+            if runSum > bestSum {
+                bestSum = runSum
+                best = runStart..<(index + 1)
+            }
+        }
+        return best
+    }
+
+    static func score(_ block: TextBlock) -> Double {
+        let features = block.features
+        let length = Double(features.length)
+        let density = features.stopWordDensity
+        if block.boilerplate == .inline { return -40 }
+        if features.length >= 80 {
+            if features.endsWithEllipsis { return length * 0.2 }
+            if features.endsSentence || features.endsWithColon || density >= 0.3 { return length }
+            if density >= 0.15 || features.innerPunctuation >= 2 { return length * 0.4 }
+            return -length * 0.3
+        }
+        if block.isSentence { return length * (density >= 0.15 || features.words >= 6 ? 0.6 : 0.3) }
+        if features.endsWithColon { return -5 }
+        let penalty = max(20, length * 0.5)
+        return block.runLength >= 3 ? -penalty * 2 : -penalty
+    }
+}
