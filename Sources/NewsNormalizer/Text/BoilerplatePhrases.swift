@@ -13,18 +13,21 @@ enum BoilerplatePhrases {
     /// The strength of the phrase `line` contains, or `nil` when it contains none.
     static func match(_ line: Substring, features: LineFeatures) -> Strength? {
         guard features.length < 320 else { return nil }
-        let lower = line.lowercased()
-        for phrase in exactInline where lower == phrase { return .inline }
         // Long prose that happens to mention one of these words is left alone.
         let isProse = features.words >= 25 && features.endsSentence && features.stopWordDensity >= 0.25
         if isProse { return nil }
-        for phrase in closing where lower.contains(phrase) { return .closing }
-        for phrase in inline where lower.contains(phrase) { return .inline }
-        if features.words <= 3 {
-            for phrase in shortClosing where lower.contains(phrase) { return .closing }
-        }
+        let lower = PhraseMatcher.lowercasedBytes(line)
+        if lower.count <= 20, exactInlineSet.contains(lower) { return .inline }
+        if closingMatcher.matches(lower) { return .closing }
+        if inlineMatcher.matches(lower) { return .inline }
+        if features.words <= 3, shortClosingMatcher.matches(lower) { return .closing }
         return nil
     }
+
+    private static let exactInlineSet = Set(exactInline.map { Array($0.utf8) })
+    private static let closingMatcher = PhraseMatcher(closing)
+    private static let inlineMatcher = PhraseMatcher(inline)
+    private static let shortClosingMatcher = PhraseMatcher(shortClosing)
 
     /// Lines that are exactly one of these, wherever they stand.
     private static let exactInline: [String] = [

@@ -32,6 +32,17 @@ struct LineFeatures: Sendable, Hashable {
     var stopWordDensity: Double { words == 0 ? 0 : Double(stopWords) / Double(words) }
 
     init(_ line: Substring) {
+        // Reading the bytes through a buffer pointer avoids the index checks of Substring's views,
+        // which cost more than the classification itself.
+        if let measured = line.utf8.withContiguousStorageIfAvailable({ Self(bytes: $0) }) {
+            self = measured
+        } else {
+            var copy = String(line)
+            self = copy.withUTF8 { Self(bytes: $0) }
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
         var wordKey: UInt64 = 0
         var wordBytes = 0
         var inWord = false
@@ -49,8 +60,20 @@ struct LineFeatures: Sendable, Hashable {
             inWord = false
         }
 
-        for scalar in line.unicodeScalars {
-            let value = scalar.value
+        var utf8 = bytes.makeIterator()
+        while let lead = utf8.next() {
+            // Decoded by hand from UTF-8: iterating `unicodeScalars` of a Substring re-validates
+            // every index and was the classifier's main cost.
+            var value = UInt32(lead)
+            if lead >= 0xC0 {
+                let count = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                value &= count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07
+                for _ in 1..<count {
+                    guard let next = utf8.next() else { break }
+                    value = value << 6 | UInt32(next & 0x3F)
+                }
+            }
+            let scalar = Unicode.Scalar(value) ?? " "
             if value < 0x80 {
                 let byte = UInt8(value)
                 let isLower = byte >= 0x61 && byte <= 0x7A
@@ -122,7 +145,7 @@ struct LineFeatures: Sendable, Hashable {
                 }
                 if !scalar.properties.isWhitespace { length += 1 }
             }
-            if !scalar.properties.isWhitespace {
+            if value > 0x20 && (value < 0x80 || !scalar.properties.isWhitespace) {
                 thirdLastVisible = secondLastVisible
                 secondLastVisible = lastVisible
                 lastVisible = scalar

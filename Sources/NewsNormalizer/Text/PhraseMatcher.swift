@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Finds which of a fixed list of lower-case phrases occurs in a line, in one pass over its bytes.
+///
+/// Phrases are bucketed by their first two bytes, so each position of the line costs one table
+/// look-up; Foundation's `contains` (CFStringFind) was most of the reader's time on clean text.
+struct PhraseMatcher: Sendable {
+    private let phrases: [[UInt8]]
+    /// Indexes into `phrases`, by the phrase's first two bytes.
+    private let buckets: [UInt16: [Int]]
+
+    init(_ phrases: [String]) {
+        self.phrases = phrases.map { Array($0.utf8) }
+        var buckets: [UInt16: [Int]] = [:]
+        for (index, phrase) in self.phrases.enumerated() where phrase.count >= 2 {
+            buckets[UInt16(phrase[0]) << 8 | UInt16(phrase[1]), default: []].append(index)
+        }
+        self.buckets = buckets
+    }
+
+    /// Whether any phrase occurs in `bytes` (which must already be lower case).
+    func matches(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 2 else { return false }
+        for start in 0..<(bytes.count - 1) {
+            guard let candidates = buckets[UInt16(bytes[start]) << 8 | UInt16(bytes[start + 1])] else { continue }
+            for index in candidates {
+                let phrase = phrases[index]
+                guard start + phrase.count <= bytes.count else { continue }
+                var equal = true
+                for offset in 2..<phrase.count where bytes[start + offset] != phrase[offset] {
+                    equal = false
+                    break
+                }
+                if equal { return true }
+            }
+        }
+        return false
+    }
+
+    /// The line's bytes in lower case: ASCII by arithmetic, anything else through `lowercased()`.
+    static func lowercasedBytes(_ line: Substring) -> [UInt8] {
+        var bytes = Array(line.utf8)
+        var isASCII = true
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                isASCII = false
+                break
+            }
+            if byte >= 0x41 && byte <= 0x5A { bytes[index] = byte | 0x20 }
+        }
+        return isASCII ? bytes : Array(line.lowercased().utf8)
+    }
+}
