@@ -13,17 +13,20 @@ enum BoilerplatePhrases {
     /// The strength of the phrase `line` contains, or `nil` when it contains none.
     static func match(_ line: Substring, features: LineFeatures) -> Strength? {
         guard features.length < 320 else { return nil }
-        // Long prose that happens to mention one of these words is left alone.
-        let isProse = features.words >= 25 && features.endsSentence && features.stopWordDensity >= 0.25
-        if isProse { return nil }
         let lower = PhraseMatcher.lowercasedBytes(line)
         if lower.count <= 20, exactInlineSet.contains(lower) { return .inline }
+        if alwaysClosingMatcher.matches(lower) { return .closing }
+        // Prose that happens to mention one of the other phrases ("racist comments about Henry",
+        // "hear more from Jakob Nielsen") is left alone.
+        let isProse = features.words >= 12 && features.endsSentence && features.length >= 80
+        if isProse { return nil }
         if closingMatcher.matches(lower) { return .closing }
         if inlineMatcher.matches(lower) { return .inline }
         if features.words <= 3, shortClosingMatcher.matches(lower) { return .closing }
         return nil
     }
 
+    private static let alwaysClosingMatcher = PhraseMatcher(alwaysClosing)
     private static let exactInlineSet = Set(exactInline.map { Array($0.utf8) })
     private static let closingMatcher = PhraseMatcher(closing)
     private static let inlineMatcher = PhraseMatcher(inline)
@@ -35,13 +38,19 @@ enum BoilerplatePhrases {
         "share", "tweet", "email", "print", "close", "menu", "search", "home", "loading...", "skip to content",
     ]
 
+    /// Phrases that mark furniture even in a long, sentence-like line (cookie banners, copyright lines).
+    private static let alwaysClosing: [String] = [
+        "keep reading", "show less", "we use cookies", "all rights reserved", "©", "copyright (c)", "accept all",
+        "photo credit", "image credit", "top photo",
+    ]
+
     private static let closing: [String] = [
         "keep reading", "show less", "read more", "read next", "continue reading", "related articles",
         "related stories", "related posts", "related content", "related coverage", "related topics",
         "you may also like", "you might also like", "recommended for you", "more from", "more stories",
         "most popular", "most read", "most viewed", "trending now", "subscribe", "sign up", "newsletter",
         "cookie", "all rights reserved", "©", "copyright", "terms of use", "terms of service", "privacy policy",
-        "follow us", "leave a comment", "leave a reply", "comments", "log in", "sign in", "create an account",
+        "follow us", "leave a comment", "leave a reply", "log in", "sign in", "create an account",
         "photo credit", "image credit", "top photo", "what to read next", "don't miss", "you may be interested",
         "weiterlesen", "mehr zum thema", "abonnieren", "anmelden", "lire aussi", "lire la suite",
         "à lire aussi", "abonnez", "s'abonner", "leer más", "lee también", "suscríbete", "noticias relacionadas",
@@ -58,5 +67,5 @@ enum BoilerplatePhrases {
     ]
 
     /// Single words that close an article when they stand alone as a heading.
-    private static let shortClosing: [String] = ["related", "latest", "trending", "popular", "more news", "tags"]
+    private static let shortClosing: [String] = ["related", "latest", "trending", "popular", "more news", "tags", "comments"]
 }

@@ -78,7 +78,8 @@ enum HeadlineFinder {
         }
         guard let position = titlePosition else { return }
         heading.title = candidates[position]
-        if position > 0, candidates[position - 1] > candidates[position],
+        // A file that starts with its title has no chrome: what follows the title is body, not a dek.
+        if position > 0, candidates[position] > 0, candidates[position - 1] > candidates[position],
             blocks[candidates[position - 1]].features.words >= 4
         {
             heading.subtitle = candidates[position - 1]

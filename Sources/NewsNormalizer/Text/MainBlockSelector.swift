@@ -13,6 +13,9 @@
 enum MainBlockSelector {
     /// The chosen run of `blocks`, or `nil` when no line scores above zero.
     static func select(_ blocks: [TextBlock]) -> Range<Int>? {
+        // Text without any page furniture (a wire story, a BBC file) is kept whole, down to its
+        // one-line paragraphs and match-report lists.
+        if blocks.allSatisfy(isPlain) { return 0..<blocks.count }
         var totalText = 0.0
         var scores = [Double](repeating: 0, count: blocks.count)
         for (index, block) in blocks.enumerated() {
@@ -38,8 +41,19 @@ enum MainBlockSelector {
                 best = runStart..<(index + 1)
             }
         }
-        return best
+        guard var chosen = best else { return nil }
+        // A short tail of plain lines ending the file (a last one-line paragraph, a sign-off) is the
+        // article's own end, not chrome: pages end in footers, which carry boilerplate phrases.
+        let tail = blocks[chosen.upperBound...]
+        if tail.count <= 3, tail.allSatisfy({ $0.boilerplate == nil && $0.runLength < 3 && $0.features.separators == 0 }) {
+            chosen = chosen.lowerBound..<blocks.count
+        }
+        return chosen
     }
+
+    /// No boilerplate phrase: saved web pages practically always carry some ("Share", "Subscribe",
+    /// a copyright line), while tables and lists inside clean articles must not cost them lines.
+    private static func isPlain(_ block: TextBlock) -> Bool { block.boilerplate == nil }
 
     static func score(_ block: TextBlock) -> Double {
         let features = block.features

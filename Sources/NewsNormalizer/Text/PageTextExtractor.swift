@@ -27,6 +27,10 @@ enum PageTextExtractor {
         result.section = heading.section
         result.authors = heading.authors
         result.publishedAt = heading.publishedAt
+        if heading.title == 0, blocks[1..<max(1, body.lowerBound)].allSatisfy({ $0.boilerplate == nil }) {
+            // Title on the first line and nothing but plain lines before the body: keep them all.
+            body = min(1, body.lowerBound)..<body.upperBound
+        }
         if let last = [heading.title, heading.subtitle].compactMap({ $0 }).max(), last >= body.lowerBound {
             body = (last + 1)..<max(last + 1, body.upperBound)
         }

@@ -31,11 +31,26 @@ struct PhraseMatcher: Sendable {
                     equal = false
                     break
                 }
-                if equal { return true }
+                // Whole words only: "subscribe" must not fire on "AOL subscribers".
+                if equal && isBoundary(bytes, before: start, phraseFirst: phrase[0])
+                    && isBoundary(bytes, after: start + phrase.count, phraseLast: phrase[phrase.count - 1])
+                {
+                    return true
+                }
             }
         }
         return false
     }
+
+    private func isBoundary(_ bytes: [UInt8], before index: Int, phraseFirst: UInt8) -> Bool {
+        index == 0 || !isLetter(phraseFirst) || !isLetter(bytes[index - 1])
+    }
+
+    private func isBoundary(_ bytes: [UInt8], after index: Int, phraseLast: UInt8) -> Bool {
+        index == bytes.count || !isLetter(phraseLast) || !isLetter(bytes[index])
+    }
+
+    private func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 }
 
     /// The line's bytes in lower case: ASCII by arithmetic, anything else through `lowercased()`.
     static func lowercasedBytes(_ line: Substring) -> [UInt8] {
