@@ -24,7 +24,8 @@ import Testing
 
     @Test func diplomacyWatchScrapeMatchesExpectedJSON() throws {
         let text = try Data(contentsOf: Self.samples.appendingPathComponent("diplomacy-watch-scrape.txt"))
-        let expectedData = try Data(contentsOf: Self.samples.appendingPathComponent("diplomacy-watch-scrape.expected.json"))
+        let expectedData = try Data(
+            contentsOf: Self.samples.appendingPathComponent("diplomacy-watch-scrape.expected.json"))
         let expected = try JSONDecoder().decode(Expected.self, from: expectedData)
         let articles = try Normalizer().normalize(text, fileName: "diplomacy-watch-scrape.txt")
         #expect(articles.count == expected.articles)

@@ -27,9 +27,11 @@ enum KeyValueHeader {
             else { break }
             let key = content[..<colon].trimmingSpace()
             guard !key.contains(" ") || key.lowercased() == "published at",
-                metadata.set(key: key.replacingOccurrences(of: " ", with: ""), values: [
-                    String(content[content.index(after: colon)...])
-                ])
+                metadata.set(
+                    key: key.replacingOccurrences(of: " ", with: ""),
+                    values: [
+                        String(content[content.index(after: colon)...])
+                    ])
             else { break }
             keyCount += 1
             rest = lines.rest

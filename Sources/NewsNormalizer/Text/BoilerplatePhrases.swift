@@ -67,5 +67,7 @@ enum BoilerplatePhrases {
     ]
 
     /// Single words that close an article when they stand alone as a heading.
-    private static let shortClosing: [String] = ["related", "latest", "trending", "popular", "more news", "tags", "comments"]
+    private static let shortClosing: [String] = [
+        "related", "latest", "trending", "popular", "more news", "tags", "comments",
+    ]
 }

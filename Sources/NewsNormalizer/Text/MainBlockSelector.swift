@@ -45,7 +45,9 @@ enum MainBlockSelector {
         // A short tail of plain lines ending the file (a last one-line paragraph, a sign-off) is the
         // article's own end, not chrome: pages end in footers, which carry boilerplate phrases.
         let tail = blocks[chosen.upperBound...]
-        if tail.count <= 3, tail.allSatisfy({ $0.boilerplate == nil && $0.runLength < 3 && $0.features.separators == 0 }) {
+        if tail.count <= 3,
+            tail.allSatisfy({ $0.boilerplate == nil && $0.runLength < 3 && $0.features.separators == 0 })
+        {
             chosen = chosen.lowerBound..<blocks.count
         }
         return chosen
