@@ -12,7 +12,11 @@ enum BoilerplatePhrases {
 
     /// The strength of the phrase `line` contains, or `nil` when it contains none.
     static func match(_ line: Substring, features: LineFeatures) -> Strength? {
-        guard features.length < 320 else { return nil }
+        guard features.length < 320 else {
+            // Cookie banners and legal notices are long prose; only their own phrases give them away.
+            guard features.length < 1500 else { return nil }
+            return longNoticeMatcher.matchesFoldingASCII(line) ? .closing : nil
+        }
         let lower = PhraseMatcher.lowercasedBytes(line)
         if lower.count <= 20, exactInlineSet.contains(lower) { return .inline }
         if alwaysClosingMatcher.matches(lower) { return .closing }
@@ -23,10 +27,26 @@ enum BoilerplatePhrases {
         if closingMatcher.matches(lower) { return .closing }
         if inlineMatcher.matches(lower) { return .inline }
         if features.words <= 3, shortClosingMatcher.matches(lower) { return .closing }
+        // A comment's header ("joetoronto says:", "Catherine on May 3, 2018 at 5:23 pm said:"): each
+        // comment becomes its own walled-off block, so a long thread cannot outweigh the article.
+        if features.words <= 14, features.endsWithColon,
+            commentHeaderEndings.contains(where: { lower.count >= $0.count && lower.suffix($0.count).elementsEqual($0) }
+            )
+        {
+            return .closing
+        }
         return nil
     }
 
+    private static let commentHeaderEndings: [[UInt8]] = [
+        "says:", "said:", "wrote:", "disse:", "a écrit :", "schreibt:",
+    ]
+    .map { Array($0.utf8) }
     private static let alwaysClosingMatcher = PhraseMatcher(alwaysClosing)
+    private static let longNoticeMatcher = PhraseMatcher([
+        "uses cookies", "use cookies", "cookie policy", "all rights reserved", "utiliza cookies", "utilise des cookies",
+        "verwendet cookies",
+    ])
     private static let exactInlineSet = Set(exactInline.map { Array($0.utf8) })
     private static let closingMatcher = PhraseMatcher(closing)
     private static let inlineMatcher = PhraseMatcher(inline)
@@ -35,13 +55,15 @@ enum BoilerplatePhrases {
     /// Lines that are exactly one of these, wherever they stand.
     private static let exactInline: [String] = [
         "advertisement", "anzeige", "publicité", "publicidad", "pubblicità", "реклама", "sponsored",
-        "share", "tweet", "email", "print", "close", "menu", "search", "home", "loading...", "skip to content",
+        "share", "tweet", "email", "reply", "responder", "répondre", "antworten", "print", "close", "menu", "search",
+        "home", "loading...", "skip to content",
     ]
 
     /// Phrases that mark furniture even in a long, sentence-like line (cookie banners, copyright lines).
     private static let alwaysClosing: [String] = [
         "keep reading", "show less", "we use cookies", "all rights reserved", "©", "copyright (c)", "accept all",
-        "photo credit", "image credit", "top photo",
+        "photo credit", "image credit", "top photo", "uses cookies", "comentários", "commentaires", "kommentare",
+        "comentarios", "responses to", "thoughts on", "replies to",
     ]
 
     private static let closing: [String] = [

@@ -70,7 +70,11 @@ enum MainBlockSelector {
         }
         if block.isSentence { return length * (density >= 0.15 || features.words >= 6 ? 0.6 : 0.3) }
         if features.endsWithColon { return -5 }
-        let penalty = max(20, length * 0.5)
-        return block.runLength >= 3 ? -penalty * 2 : -penalty
+        // Headings and list lines inside articles stand alone between blank lines; menus come in runs.
+        switch block.runLength {
+        case 1: return -max(10, length * 0.3)
+        case 2: return -max(20, length * 0.5)
+        default: return -2 * max(20, length * 0.5)
+        }
     }
 }

@@ -8,6 +8,9 @@ struct PhraseMatcher: Sendable {
     private let phrases: [[UInt8]]
     /// Indexes into `phrases`, by the phrase's first two bytes.
     private let buckets: [UInt16: [Int]]
+    /// One bit per two-byte prefix that starts some phrase: almost every position of a line is
+    /// rejected by this bit test, before any hashing.
+    private let prefixBits: [UInt64]
 
     init(_ phrases: [String]) {
         self.phrases = phrases.map { Array($0.utf8) }
@@ -16,13 +19,41 @@ struct PhraseMatcher: Sendable {
             buckets[UInt16(phrase[0]) << 8 | UInt16(phrase[1]), default: []].append(index)
         }
         self.buckets = buckets
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for key in buckets.keys { bits[Int(key >> 6)] |= 1 << UInt64(key & 63) }
+        self.prefixBits = bits
+    }
+
+    /// Whether any phrase occurs in `line`, folding ASCII case only: for long lines, where copying
+    /// and lower-casing the whole line would cost more than everything else done with it.
+    func matchesFoldingASCII(_ line: Substring) -> Bool {
+        var line = line
+        return line.withUTF8 { buffer in
+            guard buffer.count >= 2 else { return false }
+            func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            for start in 0..<(buffer.count - 1) {
+                let key = UInt16(fold(buffer[start])) << 8 | UInt16(fold(buffer[start + 1]))
+                guard prefixBits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let candidates = buckets[key] else {
+                    continue
+                }
+                for index in candidates {
+                    let phrase = phrases[index]
+                    guard start + phrase.count <= buffer.count else { continue }
+                    if (2..<phrase.count).allSatisfy({ fold(buffer[start + $0]) == phrase[$0] }) { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// Whether any phrase occurs in `bytes` (which must already be lower case).
     func matches(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 2 else { return false }
         for start in 0..<(bytes.count - 1) {
-            guard let candidates = buckets[UInt16(bytes[start]) << 8 | UInt16(bytes[start + 1])] else { continue }
+            let key = UInt16(bytes[start]) << 8 | UInt16(bytes[start + 1])
+            guard prefixBits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let candidates = buckets[key] else {
+                continue
+            }
             for index in candidates {
                 let phrase = phrases[index]
                 guard start + phrase.count <= bytes.count else { continue }
