@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Finds which of a fixed list of lower-case phrases occurs in a line, in one pass over its bytes.
+///
+/// Phrases are bucketed by their first two bytes, so each position of the line costs one table
+/// look-up; Foundation's `contains` (CFStringFind) was most of the reader's time on clean text.
+struct PhraseMatcher: Sendable {
+    private let phrases: [[UInt8]]
+    /// Indexes into `phrases`, by the phrase's first two bytes.
+    private let buckets: [UInt16: [Int]]
+    /// One bit per two-byte prefix that starts some phrase: almost every position of a line is
+    /// rejected by this bit test, before any hashing.
+    private let prefixBits: [UInt64]
+
+    init(_ phrases: [String]) {
+        self.phrases = phrases.map { Array($0.utf8) }
+        var buckets: [UInt16: [Int]] = [:]
+        for (index, phrase) in self.phrases.enumerated() where phrase.count >= 2 {
+            buckets[UInt16(phrase[0]) << 8 | UInt16(phrase[1]), default: []].append(index)
+        }
+        self.buckets = buckets
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for key in buckets.keys { bits[Int(key >> 6)] |= 1 << UInt64(key & 63) }
+        self.prefixBits = bits
+    }
+
+    /// Whether any phrase occurs in `line`, folding ASCII case only: for long lines, where copying
+    /// and lower-casing the whole line would cost more than everything else done with it.
+    func matchesFoldingASCII(_ line: Substring) -> Bool {
+        var line = line
+        return line.withUTF8 { buffer in
+            guard buffer.count >= 2 else { return false }
+            func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            for start in 0..<(buffer.count - 1) {
+                let key = UInt16(fold(buffer[start])) << 8 | UInt16(fold(buffer[start + 1]))
+                guard prefixBits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let candidates = buckets[key] else {
+                    continue
+                }
+                for index in candidates {
+                    let phrase = phrases[index]
+                    guard start + phrase.count <= buffer.count else { continue }
+                    if (2..<phrase.count).allSatisfy({ fold(buffer[start + $0]) == phrase[$0] }) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether any phrase occurs in `bytes` (which must already be lower case).
+    func matches(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 2 else { return false }
+        for start in 0..<(bytes.count - 1) {
+            let key = UInt16(bytes[start]) << 8 | UInt16(bytes[start + 1])
+            guard prefixBits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let candidates = buckets[key] else {
+                continue
+            }
+            for index in candidates {
+                let phrase = phrases[index]
+                guard start + phrase.count <= bytes.count else { continue }
+                var equal = true
+                for offset in 2..<phrase.count where bytes[start + offset] != phrase[offset] {
+                    equal = false
+                    break
+                }
+                // Whole words only: "subscribe" must not fire on "AOL subscribers".
+                if equal && isBoundary(bytes, before: start, phraseFirst: phrase[0])
+                    && isBoundary(bytes, after: start + phrase.count, phraseLast: phrase[phrase.count - 1])
+                {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    private func isBoundary(_ bytes: [UInt8], before index: Int, phraseFirst: UInt8) -> Bool {
+        index == 0 || !isLetter(phraseFirst) || !isLetter(bytes[index - 1])
+    }
+
+    private func isBoundary(_ bytes: [UInt8], after index: Int, phraseLast: UInt8) -> Bool {
+        index == bytes.count || !isLetter(phraseLast) || !isLetter(bytes[index])
+    }
+
+    private func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 }
+
+    /// The line's bytes in lower case: ASCII by arithmetic, anything else through `lowercased()`.
+    static func lowercasedBytes(_ line: Substring) -> [UInt8] {
+        var bytes = Array(line.utf8)
+        var isASCII = true
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                isASCII = false
+                break
+            }
+            if byte >= 0x41 && byte <= 0x5A { bytes[index] = byte | 0x20 }
+        }
+        return isASCII ? bytes : Array(line.lowercased().utf8)
+    }
+}
