@@ -31,25 +31,27 @@ enum ElementHints {
 
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
-    private static let unlikely = [
+    private static let unlikely = KeywordMatcher([
         "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
         "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox",
         "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager",
         "popup", "yom-remote", "share", "newsletter", "promo", "advert", "cookie", "subscribe", "outbrain",
         "taboola", "recirc", "most-popular", "trending",
-    ]
-    private static let maybeCandidate = ["and", "article", "body", "column", "content", "main", "shadow"]
+    ])
+    private static let maybeCandidate = KeywordMatcher([
+        "and", "article", "body", "column", "content", "main", "shadow",
+    ])
 
-    private static let negative = [
+    private static let negative = KeywordMatcher([
         "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media",
         "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
         "shopping", "tags", "widget", "social", "newsletter", "cookie", "breadcrumb", "menu", "advert", "byline",
         "caption", "credit",
-    ]
-    private static let positive = [
+    ])
+    private static let positive = KeywordMatcher([
         "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text",
         "blog", "story",
-    ]
+    ])
     /// Whole class words that mark advertising ("ad", "ads"): too short to match as substrings.
     private static let adWords: Set<Substring> = ["ad", "ads", "advertisement", "adsbygoogle", "dfp", "sponsored"]
 
@@ -57,16 +59,16 @@ enum ElementHints {
     static func isUnlikely(_ hint: String) -> Bool {
         guard !hint.isEmpty else { return false }
         if hasAdWord(hint) { return true }
-        guard unlikely.contains(where: hint.contains) else { return false }
-        return !maybeCandidate.contains(where: hint.contains)
+        guard unlikely.matches(hint) else { return false }
+        return !maybeCandidate.matches(hint)
     }
 
     /// Readability's class weight: +25 for content words, −25 for chrome words, in class and id alike.
     static func classWeight(_ hint: String) -> Double {
         guard !hint.isEmpty else { return 0 }
         var weight = 0.0
-        if negative.contains(where: hint.contains) || hasAdWord(hint) { weight -= 25 }
-        if positive.contains(where: hint.contains) { weight += 25 }
+        if negative.matches(hint) || hasAdWord(hint) { weight -= 25 }
+        if positive.matches(hint) { weight += 25 }
         return weight
     }
 
@@ -82,11 +84,14 @@ enum ElementHints {
     }
 
     private static func hasAdWord(_ hint: String) -> Bool {
-        hint.split { !($0.isLetter || $0.isNumber) }.contains { adWords.contains($0) }
+        hint.utf8.split { !(($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39)) }.contains {
+            adWords.contains(Substring($0))
+        }
     }
 
     /// Whether `hint` names a share bar ("share", "sharing"): removed when short even inside content.
     static func isShare(_ hint: String) -> Bool {
-        hint.contains("share") || hint.contains("sharing")
+        shareWords.matches(hint)
     }
+    private static let shareWords = KeywordMatcher(["share", "sharing"])
 }

@@ -27,7 +27,7 @@ struct HTMLCharset: Sendable {
             self.init(bytes: [UInt8](data), encoding: declared, isTranscoded: false)
             return
         }
-        if let text = String(validatingUTF8Bytes: data) {
+        if let text = String(validating: data, as: UTF8.self) {
             self.init(utf8: text)
         } else if declared == nil || declared == "utf-8" || declared == "utf8" {
             // Mostly UTF-8 with damage is far likelier than Windows-1252 that happens to decode.

@@ -79,6 +79,8 @@ extension HTMLTree {
         "button", "input", "textarea", "option", "video", "audio", "picture", "map",
     ]
 
+    private static let hiddenStyle = KeywordMatcher(["display:none", "visibility:hidden"])
+
     private static let neverContentRoles: Set<String> = [
         "navigation", "menu", "menubar", "complementary", "contentinfo", "banner", "dialog", "alert",
         "alertdialog", "search", "toolbar", "tablist",
@@ -106,7 +108,7 @@ extension HTMLTree {
                 if neverContentRoles.contains(attributeValue(current).lowercased()) { neverContent = true }
             case "style":
                 let style = attributeValue(current).lowercased().filter { $0 != " " }
-                if style.contains("display:none") || style.contains("visibility:hidden") { neverContent = true }
+                if hiddenStyle.matches(style) { neverContent = true }
             default:
                 break
             }
