@@ -29,11 +29,9 @@ struct HTMLCharset: Sendable {
         }
         if let text = String(validating: data, as: UTF8.self) {
             self.init(utf8: text)
-        } else if declared == nil || declared == "utf-8" || declared == "utf8" {
-            // Mostly UTF-8 with damage is far likelier than Windows-1252 that happens to decode.
-            let repaired = String(decoding: data, as: UTF8.self)
-            let damaged = repaired.utf8.count - data.count
-            self.init(utf8: damaged * 20 > data.count ? TextDecoder.decodeWindows1252(data) : repaired)
+        } else if declared == nil || declared == "utf-8" || declared == "utf8", Self.isMostlyUTF8(data) {
+            // A UTF-8 page with a few damaged bytes (a cut-off download, one pasted Latin-1 quote).
+            self.init(utf8: String(decoding: data, as: UTF8.self))
         } else {
             self.init(utf8: TextDecoder.decodeWindows1252(data))
         }
@@ -47,6 +45,23 @@ struct HTMLCharset: Sendable {
         self.bytes = bytes
         self.encoding = encoding
         self.isTranscoded = isTranscoded
+    }
+
+    /// Whether valid multi-byte UTF-8 sequences outnumber the invalid bytes. Latin-1 text fails
+    /// at its first accent and has no valid sequences; damaged UTF-8 has many and few failures.
+    private static func isMostlyUTF8(_ data: Data) -> Bool {
+        var valid = 0
+        var invalid = 0
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if scalar.value > 0x7F { valid += 1 }
+            case .error: invalid += 1
+            case .emptyInput: break loop
+            }
+        }
+        return valid > invalid
     }
 
     /// Charsets decoded in Swift; the Latin-1 labels mean Windows-1252 on the web (WHATWG Encoding).

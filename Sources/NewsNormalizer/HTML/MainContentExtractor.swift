@@ -51,7 +51,9 @@ struct MainContentExtractor {
             let result = extract(flags)
             let length = result.reduce(0) { $0 + $1.utf8.count }
             if length >= Self.retryThreshold { return result }
-            if length > bestLength {
+            // Later attempts filter less; take their longer text only when it is clearly longer,
+            // not just the same story plus the share bar the first attempt rightly dropped.
+            if bestLength == 0 || length > bestLength + bestLength / 4 + 100 {
                 best = result
                 bestLength = length
             }
