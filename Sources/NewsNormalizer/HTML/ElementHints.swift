@@ -7,9 +7,11 @@
 /// with the usual names of newsletter boxes, cookie banners and promotions.
 enum ElementHints {
     /// Elements that are never article text, whatever they contain.
+    ///
+    /// `<form>` is not among them: ASP.NET pages wrap the whole body in one. Forms inside the
+    /// content go through conditional cleaning instead.
     static let alwaysDropped: Set<String> = [
-        "script", "head", "title", "nav", "aside", "footer", "header", "form", "fieldset", "label", "dialog",
-        "menu", "link", "meta",
+        "script", "head", "title", "nav", "aside", "footer", "header", "label", "dialog", "menu", "link", "meta",
     ]
 
     /// Elements that start a new paragraph; everything else flows inline.
