@@ -19,6 +19,11 @@ enum HTMLReader {
             paragraphs = TextCleaner.paragraphs(body)
         }
         let title = metadata.title ?? metadata.heading ?? ""
+        if paragraphs.isEmpty, title.isEmpty, tree.maximumDepth >= 250 {
+            throw NormalizationError(
+                .malformed, "the markup nests \(tree.maximumDepth)+ elements deep, past libxml2's limit of 256"
+            )
+        }
         paragraphs = dropLeadingRepeats(of: [title, metadata.heading ?? ""], from: paragraphs)
         var subtitle = metadata.description
         if let description = subtitle, let first = paragraphs.first, first.hasPrefix(description.prefix(60)) {

@@ -34,6 +34,7 @@ extension HTMLTree {
     init(copying root: xmlNodePtr) {
         var nodes: [Node] = []
         var open: [Int] = []
+        var depth = 0
         var current: xmlNodePtr? = root
         while let node = current {
             var descended = false
@@ -44,6 +45,7 @@ extension HTMLTree {
                     nodes.append(element)
                     if node.pointee.children != nil {
                         open.append(nodes.count - 1)
+                        depth = max(depth, open.count)
                         current = node.pointee.children
                         descended = true
                     } else {
@@ -72,6 +74,7 @@ extension HTMLTree {
         }
         while let closed = open.popLast() { nodes[closed].end = nodes.count }
         self.nodes = nodes
+        self.maximumDepth = depth
     }
 
     private static let skippedElements: Set<String> = [

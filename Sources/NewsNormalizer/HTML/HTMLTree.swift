@@ -32,6 +32,8 @@ struct HTMLTree: Sendable {
     }
 
     var nodes: [Node]
+    /// The deepest element nesting seen; libxml2 stops descending at 256 levels (`xmlParserMaxDepth`).
+    var maximumDepth = 0
 
     var count: Int { nodes.count }
 
