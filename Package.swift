@@ -38,7 +38,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "NewsNormalizer", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "NewsNormalizer", dependencies: ["CLibXML2", "CZlib"], swiftSettings: strictSettings),
         .target(
             name: "NewsIndex",
             dependencies: [

@@ -11,6 +11,8 @@ enum FormatDetector {
             .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
             .lowercased()
         if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") { return .html }
+        // XHTML pages open with an XML declaration too; feeds never contain <html.
+        if head.hasPrefix("<?xml"), head.contains("<html") || head.contains("<!doctype html") { return .html }
         if head.hasPrefix("<?xml") || head.hasPrefix("<rss") || head.hasPrefix("<feed") {
             return .feed
         }

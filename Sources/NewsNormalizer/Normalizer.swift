@@ -26,14 +26,21 @@ public struct Normalizer: Sendable {
                 .tooLarge, "the file is \(bytes.count) bytes, over the limit of \(maximumFileSize)")
         }
         guard !bytes.isEmpty else { throw NormalizationError(.empty, "the file is empty") }
+        // Saved pages often arrive gzip'd (`.html.gz`); the size limit then applies to the inflated bytes too.
+        let bytes = GzipInflater.isGzip(bytes) ? try GzipInflater.inflate(bytes, limit: maximumFileSize) : bytes
         let format = FormatDetector.detect(bytes, fileName: fileName)
-        let text = try TextDecoder.decode(bytes)
         let articles: [Article]
         switch format {
+        case .html:
+            articles = try HTMLReader.read(bytes, fileName: fileName)
+        case .feed:
+            articles = try FeedReader.read(bytes, fileName: fileName)
+        case .json:
+            articles = try JSONArticleReader.read(bytes, fileName: fileName)
         case .markdown:
-            articles = try MarkdownReader.read(text, fileName: fileName)
+            articles = try MarkdownReader.read(try TextDecoder.decode(bytes), fileName: fileName)
         default:
-            articles = try PlainTextReader.read(text, fileName: fileName)
+            articles = try PlainTextReader.read(try TextDecoder.decode(bytes), fileName: fileName)
         }
         let usable = articles.filter { !$0.paragraphs.isEmpty || !$0.title.isEmpty }
         guard !usable.isEmpty else { throw NormalizationError(.noContent, "no article text was found") }
