@@ -95,6 +95,7 @@ let package = Package(
                 "Varlink",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
+                "NewsdTestSupport",
             ],
             swiftSettings: strictSettings
         ),
@@ -103,9 +104,16 @@ let package = Package(
         .testTarget(name: "NewsIndexTests", dependencies: ["NewsIndex"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsDaemonTests",
-            dependencies: ["NewsDaemon", "Varlink", "NewsAPI"],
+            dependencies: [
+                "NewsDaemon", "Varlink", "NewsAPI", "NewsdTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["NewsAPI"], swiftSettings: strictSettings),
+        .target(name: "CSpawnSupport", path: "Tests/CSpawnSupport"),
+        .target(
+            name: "NewsdTestSupport", dependencies: ["CSpawnSupport"], path: "Tests/NewsdTestSupport",
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["NewsAPI", "NewsdTestSupport"], swiftSettings: strictSettings),
     ]
 )

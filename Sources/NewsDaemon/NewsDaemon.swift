@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
+import Glibc
 public import Logging
 import NewsAPI
 import NewsIndex
@@ -13,10 +14,19 @@ import Varlink
 public struct NewsDaemon: Sendable {
     public let configuration: DaemonConfiguration
     private let logger: Logger
+    /// The listening socket systemd passed, taken once at start-up (`sd_listen_fds` clears
+    /// the environment it reads).
+    private let activatedSocket: (fd: Int32, name: String)?
 
     public init(configuration: DaemonConfiguration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
+        activatedSocket =
+            SocketActivation.listenFileDescriptors { fd, name in
+                logger.warning(
+                    "ignoring a passed descriptor that is not a listening Unix socket",
+                    metadata: ["fd": "\(fd)", "name": "\(name)"])
+            }.first
     }
 
     /// Runs until a shutdown signal, then returns after a clean stop.
@@ -29,6 +39,8 @@ public struct NewsDaemon: Sendable {
                 "database": "\(configuration.database)", "socket": "\(configuration.socket)",
             ])
         let queue = IngestQueue()
+        let progress = IngestProgress()
+        let notifier = SystemdNotifier()
         let (events, eventSink) = AsyncStream<InboxEvent>.makeStream()
         let workers =
             configuration.ingest.workers > 0
@@ -41,11 +53,12 @@ public struct NewsDaemon: Sendable {
             writer: IndexWriter(database: database),
             batchSize: configuration.ingest.batchSize,
             workers: workers,
-            logger: logger
+            logger: logger,
+            progress: progress
         )
         let watcher = InboxWatcher(inbox: configuration.inbox, events: eventSink, logger: logger)
         let server = VarlinkServer(
-            endpoint: .path(configuration.socket, mode: configuration.socketMode),
+            endpoint: try endpoint(),
             info: VarlinkServiceInfo(
                 vendor: "newsd", product: "newsd", version: NewsVersion.current, url: "https://github.com/newsd/newsd"),
             interfaces: [
@@ -65,15 +78,38 @@ public struct NewsDaemon: Sendable {
                 successTerminationBehavior: .gracefullyShutdownGroup,
                 failureTerminationBehavior: .gracefullyShutdownGroup),
             .init(
-                service: ServerService(server: server), successTerminationBehavior: .gracefullyShutdownGroup,
+                service: ServerService(server: server, onListening: { notifier.ready() }),
+                successTerminationBehavior: .gracefullyShutdownGroup,
                 failureTerminationBehavior: .gracefullyShutdownGroup),
+            // Last, so that it is the first to hear of a shutdown and says STOPPING=1 at once.
+            .init(
+                service: SystemdService(
+                    notifier: notifier, database: database, queue: queue, progress: progress, logger: logger),
+                successTerminationBehavior: .ignore,
+                failureTerminationBehavior: .ignore),
         ]
         var groupConfiguration = ServiceGroupConfiguration(services: services, logger: logger)
         groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(4)
         groupConfiguration.maximumCancellationDuration = .seconds(1)
         try await ServiceGroup(configuration: groupConfiguration).run()
-        try? FileManager.default.removeItem(atPath: configuration.socket)
+        if activatedSocket == nil { try? FileManager.default.removeItem(atPath: configuration.socket) }
         logger.info("stopped")
+    }
+
+    /// The socket systemd passed (socket activation), else the configured path.
+    private func endpoint() throws -> VarlinkServer.Endpoint {
+        if let activatedSocket {
+            logger.info("serving the socket passed by systemd", metadata: ["name": "\(activatedSocket.name)"])
+            return .descriptor(activatedSocket.fd)
+        }
+        var group: gid_t?
+        if let name = configuration.socketGroup {
+            guard let entry = getgrnam(name) else {
+                throw ConfigurationError(path: "socket_group", message: "no group named \(name)")
+            }
+            group = entry.pointee.gr_gid
+        }
+        return .path(configuration.socket, mode: configuration.socketMode, group: group)
     }
 }

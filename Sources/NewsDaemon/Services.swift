@@ -37,10 +37,12 @@ struct WatcherService: Service {
 /// The varlink server as a service: stops listening at the start of a graceful shutdown.
 struct ServerService: Service {
     let server: VarlinkServer
+    /// Called once the socket accepts connections: the moment to say READY=1.
+    let onListening: @Sendable () -> Void
 
     func run() async throws {
         try await stoppingOnGracefulShutdown {
-            try await server.run()
+            try await server.run(onListening: onListening)
         }
     }
 }

@@ -16,8 +16,9 @@ import NIOPosix
 public struct VarlinkServer: Sendable {
     /// Where the server listens.
     public enum Endpoint: Sendable, Hashable {
-        /// Bind this path, after checking that no live server answers on it.
-        case path(String, mode: mode_t)
+        /// Bind this path, after checking that no live server answers on it, then set the
+        /// file's permission bits and, when given, its group.
+        case path(String, mode: mode_t, group: gid_t? = nil)
         /// Serve an already bound and listening socket (systemd socket activation).
         case descriptor(Int32)
     }
@@ -54,23 +55,25 @@ public struct VarlinkServer: Sendable {
     ///   `READY=1` from here, so that clients never see "connection refused" after readiness.
     public func run(onListening: @Sendable () async -> Void = {}) async throws {
         let maximumFrameSize = limits.maximumMessageSize
-        let initializer: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<ByteBuffer, ByteBuffer>> = {
-            channel in
+        // Connections reach the accept loop as plain channels, with reading off: the async
+        // wrapper is made only once a task serves the connection. An accepted connection that
+        // is never served (the loop stopped at that moment) is then a plain channel that goes
+        // down with the event loop, not an unfinished NIOAsyncChannel, which traps when released.
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<any Channel> = { channel in
             channel.eventLoop.makeCompletedFuture {
-                try channel.pipeline.syncOperations.addHandler(
-                    ByteToMessageHandler(NULFrameDecoder(maximumFrameSize: maximumFrameSize))
-                )
-                return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                try channel.syncOptions?.setOption(.autoRead, value: false)
+                return channel
             }
         }
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
-        let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+        let server: NIOAsyncChannel<any Channel, Never>
         switch endpoint {
-        case .path(let path, let mode):
+        case .path(let path, let mode, let group):
             try StaleSocket.removeIfDead(at: path)
             server = try await bootstrap.bind(unixDomainSocketPath: path, childChannelInitializer: initializer)
             chmod(path, mode)
+            if let group { chown(path, uid_t.max, group) }
         case .descriptor(let descriptor):
             server = try await bootstrap.bind(descriptor, childChannelInitializer: initializer)
         }
@@ -84,7 +87,7 @@ public struct VarlinkServer: Sendable {
             try await withThrowingDiscardingTaskGroup { group in
                 try? await server.executeThenClose { connections in
                     for try await connection in connections {
-                        group.addTask { await serve(connection) }
+                        group.addTask { await serve(connection, maximumFrameSize: maximumFrameSize) }
                     }
                 }
                 group.cancelAll()
@@ -97,7 +100,21 @@ public struct VarlinkServer: Sendable {
         }
     }
 
-    private func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
+    private func serve(_ channel: any Channel, maximumFrameSize: Int) async {
+        let connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+        do {
+            connection = try await channel.eventLoop.submit {
+                try channel.pipeline.syncOperations.addHandler(
+                    ByteToMessageHandler(NULFrameDecoder(maximumFrameSize: maximumFrameSize)))
+                let connection = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                try channel.syncOptions?.setOption(.autoRead, value: true)
+                channel.read()
+                return connection
+            }.get()
+        } catch {
+            channel.close(promise: nil)
+            return
+        }
         let peer = await PeerCredentials.of(connection.channel)
         do {
             try await connection.executeThenClose { inbound, outbound in

@@ -22,11 +22,8 @@ struct Run: AsyncParsableCommand {
             FileHandle.standardError.write(Data("newsd: configuration error: \(error)\n".utf8))
             throw ExitCode(78)  // EX_CONFIG, which systemd shows as "configuration error"
         }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = configuration.logLevel
-            return handler
-        }
+        // The journal when stderr is connected to it (JOURNAL_STREAM), plain lines otherwise.
+        DaemonLogging.bootstrap(level: configuration.logLevel)
         let logger = Logger(label: "newsd")
         do {
             try await NewsDaemon(configuration: configuration, logger: logger).run()

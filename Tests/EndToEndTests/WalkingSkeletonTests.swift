@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
+import NewsdTestSupport
 import Testing
 
 /// The walking skeleton's promise, checked with the real binaries: drop an article into the

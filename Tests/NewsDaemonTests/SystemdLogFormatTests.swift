@@ -5,7 +5,7 @@ import Testing
 @testable import NewsDaemon
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What the journal and stderr handlers make of a record; nothing here touches the environment or the journal.
@@ -64,17 +64,18 @@ struct SystemdLogFormatTests {
         let fields = JournalLogHandler.fields(
             for: event, metadata: metadata, label: "newsd.ingest", identifier: "newsd"
         )
-        #expect(fields == [
-            "MESSAGE=file failed\nsecond line",
-            "PRIORITY=4",
-            "SYSLOG_IDENTIFIER=newsd",
-            "CODE_FILE=NewsDaemon/Ingest.swift",
-            "CODE_LINE=42",
-            "CODE_FUNC=ingest(_:)",
-            "LOGGER_LABEL=newsd.ingest",
-            "NEWSD_MESSAGE=spoof",
-            "PATH=/inbox/a.html",
-        ])
+        #expect(
+            fields == [
+                "MESSAGE=file failed\nsecond line",
+                "PRIORITY=4",
+                "SYSLOG_IDENTIFIER=newsd",
+                "CODE_FILE=NewsDaemon/Ingest.swift",
+                "CODE_LINE=42",
+                "CODE_FUNC=ingest(_:)",
+                "LOGGER_LABEL=newsd.ingest",
+                "NEWSD_MESSAGE=spoof",
+                "PATH=/inbox/a.html",
+            ])
     }
 
     @Test func metadataMergesHandlerProviderRecordAndError() {
@@ -99,7 +100,8 @@ struct SystemdLogFormatTests {
         )
         let metadata: Logger.Metadata = ["path": "/inbox/a b.html", "articles": "3", "title": "say \"hi\"", "e": ""]
         let body = StderrLogHandler.body(for: event, metadata: metadata, label: "newsd.ingest")
-        let expected = #"info newsd.ingest: indexed\tfile\nnext articles=3 e="" path="/inbox/a b.html" "#
+        let expected =
+            #"info newsd.ingest: indexed\tfile\nnext articles=3 e="" path="/inbox/a b.html" "#
             + #"title="say \"hi\"""# + "\n"
         #expect(body == expected)
     }

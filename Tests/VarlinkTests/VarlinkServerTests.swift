@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import Logging
+import NewsdTestSupport
 import Testing
 
 @testable import Varlink

@@ -109,7 +109,7 @@ else
     echo "ok - Config/newsd.yaml absent, key comparison skipped # SKIP"
 fi
 for key in inbox database socket socket_mode socket_group log_level max_file_size ingest.batch_size \
-    ingest.batch_interval_ms; do
+    ingest.workers search.weights.title; do
     yaml_keys "$packaging/newsd.yaml" | grep -qx "$key" || fail "Packaging/newsd.yaml lacks $key"
 done
 

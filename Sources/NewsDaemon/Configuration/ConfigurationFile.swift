@@ -10,6 +10,7 @@ struct ConfigurationFile: Decodable {
     var database: String?
     var socket: String?
     var socketMode: String?
+    var socketGroup: String?
     var logLevel: String?
     var maxFileSize: Int?
     var ingest: Ingest?
@@ -49,6 +50,7 @@ struct ConfigurationFile: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case inbox, database, socket, ingest, search
         case socketMode = "socket_mode"
+        case socketGroup = "socket_group"
         case logLevel = "log_level"
         case maxFileSize = "max_file_size"
     }
@@ -60,6 +62,7 @@ struct ConfigurationFile: Decodable {
         database = try container.decodeIfPresent(String.self, forKey: .database)
         socket = try container.decodeIfPresent(String.self, forKey: .socket)
         socketMode = try container.decodeIfPresent(String.self, forKey: .socketMode)
+        socketGroup = try container.decodeIfPresent(String.self, forKey: .socketGroup)
         logLevel = try container.decodeIfPresent(String.self, forKey: .logLevel)
         maxFileSize = try container.decodeIfPresent(Int.self, forKey: .maxFileSize)
         ingest = try container.decodeIfPresent(Ingest.self, forKey: .ingest)
@@ -76,6 +79,7 @@ struct ConfigurationFile: Decodable {
             }
             configuration.socketMode = mode
         }
+        if let socketGroup, !socketGroup.isEmpty { configuration.socketGroup = socketGroup }
         if let logLevel {
             guard let level = Logger.Level(rawValue: logLevel) else {
                 let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")

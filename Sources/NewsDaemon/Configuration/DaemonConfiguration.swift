@@ -15,6 +15,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var socket: String = "var/newsd.sock"
     /// Permission bits of the socket file when newsd binds it itself.
     public var socketMode: mode_t = 0o660
+    /// Group given to the socket file newsd binds itself; `nil` keeps newsd's own group.
+    public var socketGroup: String?
     public var logLevel: Logger.Level = .info
     /// Files larger than this are refused before they are read.
     public var maximumFileSize: Int = 20 * 1024 * 1024

@@ -15,6 +15,7 @@ struct IngestPipeline: Sendable {
     let batchSize: Int
     let workers: Int
     let logger: Logger
+    let progress: IngestProgress
     /// Called after each committed batch with the public ids of the new articles.
     var onCommit: @Sendable ([String]) async -> Void = { _ in }
 
@@ -22,8 +23,10 @@ struct IngestPipeline: Sendable {
         while true {
             let work = await queue.next(limit: batchSize)
             if work.isEmpty { return }
+            await progress.started()
             if work.rescan { try await reconcile() }
             if !work.paths.isEmpty { try await ingest(work.paths) }
+            await progress.finished()
         }
     }
 

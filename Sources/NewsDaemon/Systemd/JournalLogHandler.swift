@@ -3,7 +3,7 @@ public import Logging
 import CSystemd
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A swift-log handler that writes each record to the systemd journal as structured fields.

@@ -2,7 +2,7 @@
 import CSystemd
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The listening sockets systemd passed to this process (`newsd.socket`), per `sd_listen_fds(3)`.

@@ -2,7 +2,7 @@
 public import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A swift-log handler that writes one plain line per record to stderr, for `newsd` in the foreground.
@@ -121,10 +121,12 @@ public struct StderrLogHandler: LogHandler {
 
     /// A metadata value as is when it is one plain word, else double-quoted with `"` and `\` escaped.
     static func quotedIfNeeded(_ value: String) -> String {
-        let plain = !value.isEmpty && value.unicodeScalars.allSatisfy { scalar in
-            scalar != " " && scalar != "\"" && scalar != "=" && scalar != "\\"
-                && scalar.properties.generalCategory != .control
-        }
+        let plain =
+            !value.isEmpty
+            && value.unicodeScalars.allSatisfy { scalar in
+                scalar != " " && scalar != "\"" && scalar != "=" && scalar != "\\"
+                    && scalar.properties.generalCategory != .control
+            }
         if plain { return value }
         return "\"" + Self.escaped(value, quotes: true) + "\""
     }

@@ -2,7 +2,7 @@
 import CSystemd
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Tells the service manager what the daemon is doing, through `sd_notify(3)`.

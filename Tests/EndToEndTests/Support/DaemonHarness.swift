@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
+import Glibc
+import NewsdTestSupport
 
 /// Runs the real `newsd` binary on a temporary inbox, database and socket, and the real
 /// `newsq` against it.
@@ -10,7 +12,7 @@ final class DaemonHarness: @unchecked Sendable {
     let inbox: URL
     let socket: String
     let database: String
-    private(set) var process: Process?
+    private(set) var process: Subprocess?
     let logURL: URL
 
     init() throws {
@@ -24,10 +26,8 @@ final class DaemonHarness: @unchecked Sendable {
     }
 
     deinit {
-        if let process, process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        process?.signal(SIGKILL)
+        _ = process?.wait(timeout: .seconds(5))
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -40,18 +40,10 @@ final class DaemonHarness: @unchecked Sendable {
     }
 
     /// Starts newsd and waits until its socket answers.
-    func start(arguments: [String] = ["run"]) throws {
-        let process = Process()
-        process.executableURL = Binaries.url(of: "newsd")
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = folder
-        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        let log = try FileHandle(forWritingTo: logURL)
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        self.process = process
+    func start(arguments: [String] = ["run"], extraEnvironment: [String: String] = [:]) throws {
+        process = try Subprocess(
+            Binaries.url(of: "newsd").path, arguments, environment: environment.merging(extraEnvironment) { $1 },
+            standardOutput: logURL.path, standardError: logURL.path + ".err", workingDirectory: folder.path)
         try waitUntil("newsd answers on its socket", timeout: .seconds(20)) {
             (try? newsq(["status"]).status) == 0
         }
@@ -60,15 +52,16 @@ final class DaemonHarness: @unchecked Sendable {
     /// Sends SIGTERM and returns the exit status, or `nil` if newsd still runs after `timeout`.
     func stop(timeout: Duration = .seconds(5)) throws -> Int32? {
         guard let process else { return nil }
-        process.terminate()
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
-        guard !process.isRunning else { return nil }
+        process.signal(SIGTERM)
+        guard let status = process.wait(timeout: timeout) else { return nil }
         self.process = nil
-        return process.terminationStatus
+        return status
     }
 
-    var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
+    var log: String {
+        [logURL.path, logURL.path + ".err"].compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+            .joined()
+    }
 
     struct Output {
         var status: Int32
@@ -122,23 +115,26 @@ enum Binaries {
 
     static var shared: URL { repositoryRoot.appendingPathComponent("../shared").standardized }
 
+    /// Runs a binary to completion, its output captured in files rather than pipes: a pipe
+    /// reaches end-of-file only when every process holding its write end has exited, and a
+    /// daemon spawned meanwhile by a parallel test may have inherited it.
+    /// Runs a binary to completion, its output captured in files.
     static func run(_ name: String, _ arguments: [String], environment: [String: String]) throws
         -> DaemonHarness.Output
     {
-        let process = Process()
-        process.executableURL = url(of: name)
-        process.arguments = arguments
-        process.environment = environment
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsq-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outPath = folder.appendingPathComponent("stdout").path
+        let errPath = folder.appendingPathComponent("stderr").path
+        let process = try Subprocess(
+            url(of: name).path, arguments, environment: environment, standardOutput: outPath, standardError: errPath)
+        guard let status = process.wait(timeout: .seconds(30)) else {
+            throw Subprocess.Failure(description: "\(name) \(arguments) did not exit within 30 s")
+        }
         return .init(
-            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: err, as: UTF8.self))
+            status: status,
+            stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 }
