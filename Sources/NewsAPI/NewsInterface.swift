@@ -31,14 +31,47 @@ public enum NewsInterface {
           # Higher is better; only comparable within one reply.
           score: float,
           # The best passage, with each matched term between <mark> and </mark>.
-          snippet: string
+          snippet: string,
+          # Matches only some of the query's words (the long-query fallback).
+          partial: ?bool,
+          # Ids of near-duplicates folded into this hit.
+          similar: ?[]string,
+          score_parts: ?ScoreParts
         )
 
+        type ScoreParts (bm25: float, recency: float, age_days: ?float)
+
+        type Suggestion (term: string, suggestion: string, articles: int)
+
+        type FacetCount (value: string, count: int)
+
+        type Facets (sources: []FacetCount, months: []FacetCount, sections: []FacetCount)
+
+        type Explanation (match: ?string, filter: ?string, sort: string, expansions: []string, half_life_days: float)
+
         # Ranked search. `query` is newsd's query language (see docs/QUERY.md).
-        method Search(query: string, limit: ?int, offset: ?int) -> (
+        method Search(
+          query: string,
+          limit: ?int,
+          offset: ?int,
+          # relevance (default), newest or oldest
+          sort: ?string,
+          since: ?string,
+          until: ?string,
+          half_life_days: ?float,
+          # do not fold near-duplicates
+          all: ?bool,
+          facets: ?bool,
+          explain: ?bool
+        ) -> (
           total: int,
           hits: []Hit,
-          took_ms: float
+          took_ms: float,
+          notes: []string,
+          suggestions: []Suggestion,
+          corrected_query: ?string,
+          facets: ?Facets,
+          explanation: ?Explanation
         )
 
         # Counts and sizes, for monitoring and `newsq status`.

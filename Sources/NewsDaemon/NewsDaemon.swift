@@ -64,7 +64,7 @@ public struct NewsDaemon: Sendable {
             interfaces: [
                 NewsMethods(
                     database: database,
-                    searcher: Searcher(database: database, weights: configuration.weights),
+                    searcher: Searcher(database: database, settings: try searchSettings()),
                     startedAt: .now)
             ],
             logger: logger
@@ -95,6 +95,15 @@ public struct NewsDaemon: Sendable {
         try await ServiceGroup(configuration: groupConfiguration).run()
         if activatedSocket == nil { try? FileManager.default.removeItem(atPath: configuration.socket) }
         logger.info("stopped")
+    }
+
+    /// Ranking settings from the configuration, with the alias file read now.
+    private func searchSettings() throws -> SearchSettings {
+        var settings = SearchSettings()
+        settings.weights = configuration.weights
+        settings.halfLifeDays = configuration.recencyHalfLifeDays
+        settings.aliases = try AliasFile.load(path: configuration.aliasesPath)
+        return settings
     }
 
     /// The socket systemd passed (socket activation), else the configured path.

@@ -15,6 +15,10 @@ enum Schema {
         migrator.registerMigration("v1: files, articles, articles_fts") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2: articles_vocab") { db in
+            // The index's own term list with document counts, for did-you-mean.
+            try db.execute(sql: "CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row')")
+        }
         return migrator
     }
 

@@ -3,67 +3,145 @@ public import Foundation
 import GRDB
 public import NewsAPI
 
-/// Answers searches: user query → FTS5 MATCH → ranked hits with snippets.
+/// Answers searches: the query language → FTS5 MATCH and SQL filters → ranked, folded hits
+/// with snippets, plus the fallbacks that make a typed sentence or a typo still find something.
 ///
-/// Each search is one read transaction, so a search never sees half of a batch.
+/// Each search is one read transaction, so it never sees half of a batch. SQLite narrows and
+/// scores; Swift re-ranks only the top candidates (recency, near-duplicate folding), as
+/// plocate verifies only the candidates its index returns.
 public struct Searcher: Sendable {
     private let database: NewsDatabase
-    public var weights: ColumnWeights
+    public var settings: SearchSettings
+    private let now: @Sendable () -> Date
 
-    public init(database: NewsDatabase, weights: ColumnWeights = ColumnWeights()) {
+    public init(
+        database: NewsDatabase, settings: SearchSettings = SearchSettings(),
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.database = database
-        self.weights = weights
+        self.settings = settings
+        self.now = now
     }
 
     public func search(_ request: SearchRequest) async throws -> SearchReply {
         let started = ContinuousClock.now
-        let limit = min(max(request.limit ?? 10, 0), 1000)
-        let offset = max(request.offset ?? 0, 0)
-        let match = try MatchExpression(query: request.query)
-        let weightList = weights.sqlArguments
-        let (total, hits) = try await database.pool.read { db in
-            let total =
-                try Int.fetchOne(
-                    db,
-                    sql: "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
-                    arguments: [match.text]
-                ) ?? 0
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.public_id, a.title, f.path, a.source, a.url, a.published_at, a.published_offset,
-                           bm25(articles_fts, \(weightList)) AS rank,
-                           snippet(articles_fts, 2, '\(SearchHit.markOpen)', '\(SearchHit.markClose)', '…', 24)
-                               AS snippet
-                    FROM articles_fts
-                    JOIN articles a ON a.id = articles_fts.rowid
-                    LEFT JOIN files f ON f.id = a.file_id
-                    WHERE articles_fts MATCH ?
-                    ORDER BY rank
-                    LIMIT ? OFFSET ?
-                    """,
-                arguments: [match.text, limit, offset]
-            )
-            return (total, rows.map(Self.hit(from:)))
+        let limit = request.limit ?? 10
+        guard (0...1000).contains(limit) else { throw SearchError.invalidRequest("limit must be between 0 and 1000") }
+        let offset = request.offset ?? 0
+        guard (0...100_000).contains(offset) else {
+            throw SearchError.invalidRequest("offset must be between 0 and 100000")
         }
-        let elapsed = ContinuousClock.now - started
-        return SearchReply(total: total, hits: hits, tookMilliseconds: elapsed.milliseconds)
+        let halfLife = request.halfLifeDays ?? settings.halfLifeDays
+        guard halfLife >= 0, halfLife.isFinite else { throw SearchError.invalidRequest("half_life_days must be ≥ 0") }
+        let plan = try SearchPlan(request: request, aliases: settings.aliases, now: now())
+        let page = PageRequest(
+            limit: limit, offset: offset, fold: !(request.all ?? false), explain: request.explain ?? false)
+        let blend = RecencyBlend(halfLifeDays: halfLife, now: now().timeIntervalSince1970)
+        let settings = settings
+        var reply = try await database.pool.read { db in
+            var reply = try Self.run(plan, page: page, blend: blend, settings: settings, in: db)
+            if reply.total == 0, let corrected = try Self.correction(of: plan, request: request, reply: reply, db: db) {
+                let correctedPlan = try SearchPlan(
+                    request: SearchRequest(
+                        query: corrected, sort: request.sort, since: request.since,
+                        until: request.until),
+                    aliases: settings.aliases, now: Date(timeIntervalSince1970: blend.now))
+                let correctedReply = try Self.run(correctedPlan, page: page, blend: blend, settings: settings, in: db)
+                if correctedReply.total > 0 {
+                    var merged = correctedReply
+                    merged.suggestions = reply.suggestions
+                    merged.correctedQuery = corrected
+                    merged.notes =
+                        correctedReply.notes + [
+                            "nothing matched \u{201C}\(request.query)\u{201D}; showing results for \u{201C}\(corrected)\u{201D}"
+                        ]
+                    reply = merged
+                }
+            }
+            if request.facets == true, reply.correctedQuery == nil {
+                reply.facets = try FacetCounter().facets(
+                    for: MatchScope(match: plan.query.match, filters: plan.query.filters), in: db)
+            }
+            return reply
+        }
+        reply.tookMilliseconds = (ContinuousClock.now - started).milliseconds
+        return reply
     }
 
-    private static func hit(from row: Row) -> SearchHit {
-        let publishedAt: String? = (row["published_at"] as Double?).map { seconds in
-            PublicationDateText.rfc3339(seconds: seconds, offset: row["published_offset"])
+    struct PageRequest {
+        var limit: Int
+        var offset: Int
+        var fold: Bool
+        var explain: Bool
+    }
+
+    /// One pass: count, rank, fold, page, partial matches, snippets.
+    private static func run(
+        _ plan: SearchPlan, page: PageRequest, blend: RecencyBlend, settings: SearchSettings, in db: Database
+    ) throws -> SearchReply {
+        let query = plan.query
+        var scope = MatchScope(match: query.match, filters: query.filters)
+        let total =
+            try Int.fetchOne(
+                db,
+                sql: "SELECT count(DISTINCT coalesce(a.cluster_id, a.id)) FROM \(scope.from) WHERE \(scope.condition)",
+                arguments: scope.arguments) ?? 0
+        var notes = plan.notes
+        if plan.sort == .relevance, query.match != nil, total > settings.rankingWindow,
+            let boundary = try Int64.fetchOne(
+                db,
+                sql:
+                    "SELECT articles_fts.rowid FROM \(scope.from) WHERE \(scope.condition) ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?",
+                arguments: scope.arguments + [settings.rankingWindow - 1])
+        {
+            scope = scope.restricted(toRowIDsFrom: boundary, filters: query.filters)
+            notes.append(
+                "ranked the newest \(settings.rankingWindow) of \(total) matches; narrow the query or add since:/until: to reach older ones"
+            )
         }
-        return SearchHit(
-            id: row["public_id"],
-            title: row["title"],
-            file: row["path"],
-            source: row["source"],
-            url: row["url"],
-            publishedAt: publishedAt,
-            score: -(row["rank"] as Double),
-            snippet: row["snippet"] ?? ""
-        )
+        let wanted = page.offset + page.limit
+        var candidates = try CandidateRanker(weights: settings.weights).candidates(
+            in: scope, sort: plan.sort, count: min(max(wanted * 3, 30), 3000), blend: blend, db: db)
+        if page.fold { candidates = DuplicateFolder.fold(candidates) }
+        var hits = Array(candidates.dropFirst(page.offset).prefix(page.limit))
+        var suggestions: [SpellingSuggestion] = []
+        let positive = query.positiveTerms.filter { !$0.isPhrase && !$0.isPrefix }.map(\.text)
+        if total < settings.handful || total == 0 {
+            suggestions = try SpellingSuggester().suggestions(for: positive, in: db)
+        }
+        if total < settings.handful, query.positiveTerms.count >= 2, hits.count < page.limit, page.offset == 0 {
+            let partial = try PartialMatcher(weights: settings.weights).partialMatches(
+                for: query, excluding: Set(candidates.map(\.rowID)), count: page.limit - hits.count, blend: blend,
+                db: db)
+            if !partial.hits.isEmpty {
+                hits += partial.hits
+                notes.append(partial.note)
+            }
+        }
+        let snippets = try SnippetMaker().snippets(for: hits, plan: plan, in: db)
+        return SearchReply(
+            total: total,
+            hits: hits.map { $0.hit(snippet: snippets[$0.rowID] ?? "", explain: page.explain) },
+            tookMilliseconds: 0,
+            notes: notes,
+            suggestions: suggestions,
+            explanation: page.explain
+                ? QueryExplanation(
+                    match: query.match, filter: scope.filterText, sort: plan.sort.rawValue, expansions: plan.expansions,
+                    halfLifeDays: blend.halfLifeDays) : nil)
+    }
+
+    /// The query with each unknown word replaced by a confident suggestion, or `nil`.
+    private static func correction(
+        of plan: SearchPlan, request: SearchRequest, reply: SearchReply, db: Database
+    ) throws -> String? {
+        guard !reply.suggestions.isEmpty else { return nil }
+        var corrected = request.query
+        for suggestion in reply.suggestions {
+            guard let range = corrected.range(of: suggestion.term, options: [.caseInsensitive]) else { return nil }
+            corrected.replaceSubrange(range, with: suggestion.suggestion)
+        }
+        return corrected == request.query ? nil : corrected
     }
 }
 

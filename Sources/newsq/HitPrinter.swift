@@ -2,25 +2,108 @@
 import Foundation
 import NewsAPI
 
-/// Prints hits for people: rank, title, where it came from, and the snippet with the matched
-/// terms highlighted (or plain, when stdout is not a terminal).
+/// Prints hits for people, as short cards: rank and title, then source · date · id, then the
+/// snippet with the matched terms highlighted, wrapped to the terminal; notes, did-you-mean and
+/// a summary line around them.
 struct HitPrinter {
     var style: TerminalStyle
+    var width: Int?
 
-    func print(_ reply: SearchReply, to output: inout StandardOutput) {
+    func print(_ reply: SearchReply, offset: Int, to output: inout StandardOutput) {
+        for note in reply.notes { output.write(style.dim("note: \(note)") + "\n") }
+        if reply.correctedQuery == nil, !reply.suggestions.isEmpty {
+            let list = reply.suggestions.map { "\($0.term) → \(style.bold($0.suggestion))" }
+            output.write("did you mean: \(list.joined(separator: ", "))\n")
+        }
+        if !reply.notes.isEmpty || !reply.suggestions.isEmpty { output.write("\n") }
+        let indent = "    "
         for (index, hit) in reply.hits.enumerated() {
-            output.write("\(index + 1). \(style.bold(hit.title))\n")
-            let origin = [hit.source, hit.publishedAt.map { String($0.prefix(10)) }, hit.file ?? hit.url, hit.id]
+            let rank = String(offset + index + 1) + "."
+            let partial = hit.partial == true ? style.dim(" (partial match)") : ""
+            output.write(rank.padding(toLength: indent.count, withPad: " ", startingAt: 0) + style.bold(hit.title))
+            output.write(partial + "\n")
+            var origin = [hit.source, hit.publishedAt.map { String($0.prefix(10)) }, hit.file ?? hit.url, hit.id]
                 .compactMap { $0 }.joined(separator: " · ")
-            output.write("   \(style.dim(origin))\n")
-            if !hit.snippet.isEmpty { output.write("   \(render(hit.snippet))\n") }
+            if let similar = hit.similar, !similar.isEmpty {
+                origin += " · \(similar.count) similar"
+            }
+            output.write(indent + style.dim(origin) + "\n")
+            if !hit.snippet.isEmpty {
+                for line in wrap(hit.snippet, width: (width ?? 0) - indent.count) {
+                    output.write(indent + render(line) + "\n")
+                }
+            }
+            if let parts = hit.scoreParts {
+                let age = parts.ageDays.map { String(format: "%.0f days old", $0) } ?? "undated"
+                output.write(
+                    indent
+                        + style.dim(
+                            String(
+                                format: "score %.4f = bm25 %.4f × recency %.3f (%@)", hit.score, parts.bm25,
+                                parts.recency, age)) + "\n")
+            }
             output.write("\n")
         }
-        let shown = reply.hits.count
-        let summary =
-            reply.total == 0
-            ? "no hits" : "\(reply.total) hit\(reply.total == 1 ? "" : "s"), showing \(shown)"
-        output.write(style.dim("\(summary) (\(String(format: "%.1f", reply.tookMilliseconds)) ms)") + "\n")
+        if let explanation = reply.explanation {
+            output.write(style.dim("match:  \(explanation.match ?? "(none: filters only)")") + "\n")
+            if let filter = explanation.filter { output.write(style.dim("filter: \(filter)") + "\n") }
+            output.write(
+                style.dim("sort:   \(explanation.sort), recency half-life \(explanation.halfLifeDays) days") + "\n")
+            for expansion in explanation.expansions { output.write(style.dim("alias:  \(expansion)") + "\n") }
+            output.write("\n")
+        }
+        if let facets = reply.facets {
+            printFacet("source", facets.sources, to: &output)
+            printFacet("month", facets.months, to: &output)
+            printFacet("section", facets.sections, to: &output)
+        }
+        output.write(style.dim(summary(reply, offset: offset)) + "\n")
+    }
+
+    private func summary(_ reply: SearchReply, offset: Int) -> String {
+        let took = String(format: "%.1f ms", reply.tookMilliseconds)
+        let full = reply.hits.filter { $0.partial != true }.count
+        guard reply.total > 0 else {
+            return reply.hits.isEmpty ? "no hits (\(took))" : "no full matches, \(reply.hits.count) partial (\(took))"
+        }
+        let range = full == 0 ? "none shown" : "showing \(offset + 1)–\(offset + full)"
+        return "\(reply.total) hit\(reply.total == 1 ? "" : "s"), \(range) (\(took))"
+    }
+
+    private func printFacet(_ name: String, _ counts: [FacetCount], to output: inout StandardOutput) {
+        guard !counts.isEmpty else { return }
+        let list = counts.prefix(8).map { "\($0.value) (\($0.count))" }.joined(separator: ", ")
+        output.write(style.bold(name) + ": " + list + "\n")
+    }
+
+    /// Wraps at spaces so that no line exceeds `width` visible characters (marks don't count).
+    func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 20 else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        var visible = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let length = visibleLength(word)
+            if visible > 0 && visible + 1 + length > width {
+                lines.append(line)
+                line = ""
+                visible = 0
+            }
+            if visible > 0 {
+                line += " "
+                visible += 1
+            }
+            line += word
+            visible += length
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    private func visibleLength(_ word: Substring) -> Int {
+        word.replacingOccurrences(of: SearchHit.markOpen, with: "").replacingOccurrences(
+            of: SearchHit.markClose, with: ""
+        ).count
     }
 
     /// Replaces the `<mark>` pairs with the terminal's highlight.

@@ -8,70 +8,96 @@ import Varlink
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search (the default command): the words are one query."
+        abstract: "Search (the default command): the words are one query.",
+        discussion: QueryExamples.text
     )
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: SearchOutputOptions
 
     @Option(name: .shortAndLong, help: "The most hits to show.")
     var limit: Int = 10
 
-    @Flag(name: .long, help: "Print one JSON document (its schema is in docs/PROTOCOL.md).")
-    var json = false
+    @Option(name: .shortAndLong, help: "Which page of --limit hits to show, from 1.")
+    var page: Int = 1
+
+    @Option(name: .long, help: "relevance (default), newest or oldest.")
+    var sort: SortOrder?
+
+    @Option(name: .long, help: "Only articles published on or after this date (2025-03-01, 7d, 2w, 3m, 1y).")
+    var since: String?
+
+    @Option(name: .long, help: "Only articles published on or before this date.")
+    var until: String?
+
+    @Option(name: .long, help: "Restrict to one source (the same as source:NAME in the query).")
+    var source: String?
+
+    @Option(name: .customLong("half-life"), help: "Recency blend half-life in days; 0 turns it off.")
+    var halfLife: Double?
+
+    @Flag(name: .long, help: "Show near-duplicates as separate hits.")
+    var all = false
+
+    @Flag(name: .long, help: "Count the matches by source, month and section.")
+    var facets = false
+
+    @Flag(name: .long, help: "Show the parsed query, the expansions and each hit's score parts.")
+    var explain = false
 
     @Argument(help: "The query: words, \"phrases\", and the operators of docs/QUERY.md.")
     var words: [String]
 
+    enum SortOrder: String, ExpressibleByArgument, CaseIterable {
+        case relevance, newest, oldest
+    }
+
     func validate() throws {
         guard !words.isEmpty else { throw ValidationError("give a query, such as: newsq sanctions Rosselkhozbank") }
         guard (0...1000).contains(limit) else { throw ValidationError("--limit must be between 0 and 1000") }
+        guard page >= 1 else { throw ValidationError("--page starts at 1") }
+        try output.validate()
+    }
+
+    var query: String {
+        var query = words.joined(separator: " ")
+        if let source { query += " source:\"" + source.replacingOccurrences(of: "\"", with: "") + "\"" }
+        return query
     }
 
     func run() throws {
-        let query = words.joined(separator: " ")
+        let query = query
+        let request = SearchRequest(
+            query: query, limit: limit, offset: (page - 1) * limit, sort: sort?.rawValue, since: since, until: until,
+            halfLifeDays: halfLife, all: all ? true : nil, facets: facets ? true : nil, explain: explain ? true : nil)
         let client = try connection.connect()
         let reply: SearchReply
         do {
-            reply = try client.call(
-                "io.newsd.Search", parameters: SearchRequest(query: query, limit: limit), returning: SearchReply.self)
+            reply = try client.call("io.newsd.Search", parameters: request, returning: SearchReply.self)
         } catch {
             throw ClientError.from(error, query: query)
         }
-        var output = StandardOutput()
-        if json {
-            output.write(try SearchDocument(query: query, reply: reply).encoded())
-            output.write("\n")
-        } else {
-            HitPrinter(style: TerminalStyle.forStandardOutput()).print(reply, to: &output)
-        }
-        output.flush()
-        if reply.hits.isEmpty && reply.total == 0 { throw ExitCode(1) }
+        var stdout = StandardOutput()
+        try output.print(reply, query: query, offset: (page - 1) * limit, to: &stdout)
+        stdout.flush()
+        if reply.hits.isEmpty { throw ExitCode(1) }
     }
 }
 
-/// `newsq --json`: a versioned document, so that scripts can tell when its shape changes.
-struct SearchDocument: Encodable {
-    var version = NewsVersion.jsonSchema
-    var query: String
-    var total: Int
-    var tookMilliseconds: Double
-    var hits: [SearchHit]
+/// Examples shown by `newsq --help`; docs/QUERY.md has the whole language.
+enum QueryExamples {
+    static let text = """
+        Examples:
+          newsq sanctions Rosselkhozbank          all the words
+          newsq '"Black Sea" ceasefire'           a phrase and a word
+          newsq 'troops -Macron'                  exclude a word
+          newsq 'Kyiv OR Kharkiv' since:30d       either word, in the last 30 days
+          newsq 'title:budget author:smith'       fields: title author source section tag lang url
+          newsq 'NEAR(oil price, 5)' sort:newest  proximity, newest first
+          newsq --facets --since 2025-01-01 tariffs
+          newsq --json sanctions | jq '.hits[0].id'
 
-    init(query: String, reply: SearchReply) {
-        self.query = query
-        total = reply.total
-        tookMilliseconds = reply.tookMilliseconds
-        hits = reply.hits
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case version, query, total, hits
-        case tookMilliseconds = "took_ms"
-    }
-
-    func encoded() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
+        Exit status: 0 when something matched, 1 when nothing did, 2 on error.
+        The query language: docs/QUERY.md (man newsq).
+        """
 }

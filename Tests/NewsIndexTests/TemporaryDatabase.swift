@@ -19,8 +19,16 @@ final class TemporaryDatabase {
     var writer: IndexWriter { IndexWriter(database: database) }
     var searcher: Searcher { Searcher(database: database) }
 
-    static func record(_ path: String, title: String, body: [String], hash: String? = nil) -> IngestRecord {
-        let article = Article(title: title, paragraphs: body, format: .text)
+    static func record(
+        _ path: String, title: String, body: [String], hash: String? = nil, published: String? = nil,
+        source: String? = nil, section: String? = nil, language: String? = nil
+    ) -> IngestRecord {
+        let date = published.flatMap { ISO8601DateFormatter().date(from: $0) }.map {
+            PublicationDate(instant: $0, utcOffsetSeconds: 0)
+        }
+        let article = Article(
+            title: title, publishedAt: date, source: source, section: section, language: language, paragraphs: body,
+            format: .text)
         return IngestRecord(
             file: .init(path: path, size: 1, modificationTimeNanoseconds: 1, inode: 1, sha256: hash ?? path),
             outcome: .articles([article]))

@@ -35,15 +35,20 @@ struct ConfigurationFile: Decodable {
 
     struct Search: Decodable {
         var weights: [String: Double]?
+        var recencyHalfLifeDays: Double?
+        var aliases: String?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case weights
+            case weights, aliases
+            case recencyHalfLifeDays = "recency_half_life_days"
         }
 
         init(from decoder: any Decoder) throws {
             try UnknownKeys.reject(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
             let container = try decoder.container(keyedBy: CodingKeys.self)
             weights = try container.decodeIfPresent([String: Double].self, forKey: .weights)
+            recencyHalfLifeDays = try container.decodeIfPresent(Double.self, forKey: .recencyHalfLifeDays)
+            aliases = try container.decodeIfPresent(String.self, forKey: .aliases)
         }
     }
 
@@ -99,6 +104,13 @@ struct ConfigurationFile: Decodable {
             guard workers >= 0 else { throw ConfigurationError(path: path, message: "ingest.workers: must be ≥ 0") }
             configuration.ingest.workers = workers
         }
+        if let halfLife = search?.recencyHalfLifeDays {
+            guard halfLife >= 0 else {
+                throw ConfigurationError(path: path, message: "search.recency_half_life_days: must be ≥ 0")
+            }
+            configuration.recencyHalfLifeDays = halfLife
+        }
+        if let aliases = search?.aliases { configuration.aliasesPath = aliases }
         for (column, weight) in search?.weights ?? [:] {
             guard weight >= 0 else {
                 throw ConfigurationError(path: path, message: "search.weights.\(column): must be ≥ 0")

@@ -22,6 +22,10 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var maximumFileSize: Int = 20 * 1024 * 1024
     public var ingest = IngestSettings()
     public var weights = ColumnWeights()
+    /// The recency blend's half-life; 0 turns it off.
+    public var recencyHalfLifeDays: Double = 90
+    /// The file of names that mean the same, expanded at query time; missing is fine.
+    public var aliasesPath: String = "Config/aliases.yaml"
 
     public struct IngestSettings: Sendable, Hashable {
         /// The most files committed in one transaction.

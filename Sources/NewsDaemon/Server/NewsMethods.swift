@@ -36,6 +36,8 @@ struct NewsMethods: VarlinkInterface {
         } catch SearchError.syntax(let message, let column) {
             throw VarlinkError(
                 name: QuerySyntaxProblem.errorName, encoding: QuerySyntaxProblem(message: message, column: column))
+        } catch SearchError.invalidRequest(let message) {
+            throw VarlinkError(name: InvalidRequestProblem.errorName, encoding: InvalidRequestProblem(message: message))
         }
     }
 
