@@ -13,13 +13,20 @@ import Varlink
 /// group that stops in reverse order on SIGTERM or SIGINT.
 public struct NewsDaemon: Sendable {
     public let configuration: DaemonConfiguration
+    private let configurationPath: String
+    private let requireFile: Bool
     private let logger: Logger
     /// The listening socket systemd passed, taken once at start-up (`sd_listen_fds` clears
     /// the environment it reads).
     private let activatedSocket: (fd: Int32, name: String)?
 
-    public init(configuration: DaemonConfiguration, logger: Logger) {
+    /// - Parameters:
+    ///   - configurationPath: where the configuration came from, re-read on SIGHUP.
+    ///   - requireFile: whether that file must exist (it was named with `--config`).
+    public init(configuration: DaemonConfiguration, configurationPath: String, requireFile: Bool, logger: Logger) {
         self.configuration = configuration
+        self.configurationPath = configurationPath
+        self.requireFile = requireFile
         self.logger = logger
         activatedSocket =
             SocketActivation.listenFileDescriptors { fd, name in
@@ -31,7 +38,12 @@ public struct NewsDaemon: Sendable {
 
     /// Runs until a shutdown signal, then returns after a clean stop.
     public func run() async throws {
+        let notifier = SystemdNotifier()
+        // Migrations and the start-up check can take a while on a large index: tell systemd
+        // before its start timeout runs out.
+        notifier.extendTimeout(microseconds: 120_000_000)
         let database = try NewsDatabase(path: configuration.database)
+        let searchSettings = SearchSettingsBox(try configuration.searchSettings())
         logger.info(
             "starting",
             metadata: [
@@ -40,7 +52,6 @@ public struct NewsDaemon: Sendable {
             ])
         let queue = IngestQueue()
         let progress = IngestProgress()
-        let notifier = SystemdNotifier()
         let (events, eventSink) = AsyncStream<InboxEvent>.makeStream()
         let workers =
             configuration.ingest.workers > 0
@@ -62,10 +73,7 @@ public struct NewsDaemon: Sendable {
             info: VarlinkServiceInfo(
                 vendor: "newsd", product: "newsd", version: NewsVersion.current, url: "https://github.com/newsd/newsd"),
             interfaces: [
-                NewsMethods(
-                    database: database,
-                    searcher: Searcher(database: database, settings: try searchSettings()),
-                    startedAt: .now)
+                NewsMethods(database: database, settings: searchSettings, startedAt: .now)
             ],
             logger: logger
         )
@@ -81,6 +89,11 @@ public struct NewsDaemon: Sendable {
                 service: ServerService(server: server, onListening: { notifier.ready() }),
                 successTerminationBehavior: .gracefullyShutdownGroup,
                 failureTerminationBehavior: .gracefullyShutdownGroup),
+            .init(
+                service: ReloadService(
+                    configurationPath: configurationPath, requireFile: requireFile, running: configuration,
+                    settings: searchSettings, notifier: notifier, logger: logger),
+                successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
             // Last, so that it is the first to hear of a shutdown and says STOPPING=1 at once.
             .init(
                 service: SystemdService(
@@ -95,15 +108,6 @@ public struct NewsDaemon: Sendable {
         try await ServiceGroup(configuration: groupConfiguration).run()
         if activatedSocket == nil { try? FileManager.default.removeItem(atPath: configuration.socket) }
         logger.info("stopped")
-    }
-
-    /// Ranking settings from the configuration, with the alias file read now.
-    private func searchSettings() throws -> SearchSettings {
-        var settings = SearchSettings()
-        settings.weights = configuration.weights
-        settings.halfLifeDays = configuration.recencyHalfLifeDays
-        settings.aliases = try AliasFile.load(path: configuration.aliasesPath)
-        return settings
     }
 
     /// The socket systemd passed (socket activation), else the configured path.

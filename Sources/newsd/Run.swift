@@ -26,7 +26,9 @@ struct Run: AsyncParsableCommand {
         DaemonLogging.bootstrap(level: configuration.logLevel)
         let logger = Logger(label: "newsd")
         do {
-            try await NewsDaemon(configuration: configuration, logger: logger).run()
+            try await NewsDaemon(
+                configuration: configuration, configurationPath: path, requireFile: config != nil, logger: logger
+            ).run()
         } catch {
             logger.critical("newsd stopped on an error", metadata: ["error": "\(error)"])
             throw ExitCode.failure

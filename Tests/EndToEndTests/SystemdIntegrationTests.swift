@@ -27,6 +27,35 @@ import Testing
         }
     }
 
+    @Test func sighupReloadsTheAliasesAndSaysReloadingThenReady() async throws {
+        try await blocking {
+            let listener = try NotifyListener()
+            defer { listener.close() }
+            let harness = try DaemonHarness()
+            let aliases = harness.folder.appendingPathComponent("aliases.yaml")
+            let configuration = harness.folder.appendingPathComponent("newsd.yaml")
+            try "[]\n".write(to: aliases, atomically: true, encoding: .utf8)
+            try "search:\n  aliases: \(aliases.path)\n".write(to: configuration, atomically: true, encoding: .utf8)
+            try harness.start(
+                arguments: ["run", "--config", configuration.path], extraEnvironment: ["NOTIFY_SOCKET": listener.path])
+            try "Shelling in Kiev\n\nKiev was shelled overnight.\n".write(
+                to: harness.inbox.appendingPathComponent("kiev.txt"), atomically: true, encoding: .utf8)
+            try harness.waitUntil("the article is searchable") { try harness.newsq(["Kiev"]).status == 0 }
+            #expect(try harness.newsq(["Kyiv"]).status == 1)
+
+            try "- [Kyiv, Kiev]\n".write(to: aliases, atomically: true, encoding: .utf8)
+            #expect(try listener.receive { $0.hasPrefix("READY=1") } != nil)
+            harness.process?.signal(SIGHUP)
+            let reloading = try listener.receive { $0.hasPrefix("RELOADING=1") }
+            #expect(reloading?.contains("MONOTONIC_USEC=") == true)
+            #expect(try listener.receive { $0.hasPrefix("READY=1") } != nil)
+            let found = try harness.newsq(["--json", "Kyiv"])
+            #expect(found.status == 0)
+            #expect(found.stdout.contains("kiev.txt"))
+            #expect(try harness.stop() == 0)
+        }
+    }
+
     @Test func servesTheSocketSystemdPasses() async throws {
         try await blocking {
             let harness = try DaemonHarness()

@@ -105,6 +105,7 @@ expect_file -rw-r--r-- /usr/lib/systemd/system/newsd.socket
 expect_file -rw-r--r-- /usr/lib/sysusers.d/newsd.conf
 expect_file -rw-r--r-- /usr/lib/tmpfiles.d/newsd.conf
 expect_file -rw-r--r-- /etc/newsd/newsd.yaml
+expect_file -rw-r--r-- /etc/newsd/aliases.yaml
 expect_file -rw-r--r-- /usr/share/man/man8/newsd.8.gz
 expect_file -rw-r--r-- /usr/share/man/man1/newsq.1.gz
 expect_file -rw-r--r-- /usr/share/man/man5/newsd.yaml.5.gz
@@ -116,7 +117,7 @@ expect_file -rw-r--r-- /usr/share/doc/newsd/changelog.gz
 unexpected=$(awk '$2 != "root/root" || ($1 ~ /^d/ && $1 != "drwxr-xr-x")' "$scratch/contents")
 check "every entry is root/root, every folder 0755" test -z "$unexpected"
 files=$(awk '$1 !~ /^d/' "$scratch/contents" | wc -l)
-check "the package holds exactly those 15 files (has $files)" test "$files" -eq 15
+check "the package holds exactly those 16 files (has $files)" test "$files" -eq 16
 
 # 3. Control fields
 field() { dpkg-deb -f "$deb" "$1"; }
@@ -136,7 +137,7 @@ check "Depends provides systemd-sysusers" grep -q 'systemd | systemd-standalone-
 # 4. Control area: conffiles and maintainer scripts
 mkdir -p "$scratch/control"
 dpkg-deb -e "$deb" "$scratch/control"
-check "conffiles lists /etc/newsd/newsd.yaml alone" test "$(cat "$scratch/control/conffiles")" = /etc/newsd/newsd.yaml
+check "conffiles lists the configuration and the aliases" test "$(cat "$scratch/control/conffiles")" = "$(printf '%s\n' /etc/newsd/newsd.yaml /etc/newsd/aliases.yaml)"
 for script in postinst prerm postrm; do
     check "$script is executable and parses with sh -n" \
         bash -c "test -x '$scratch/control/$script' && sh -n '$scratch/control/$script'"

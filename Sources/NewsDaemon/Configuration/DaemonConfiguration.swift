@@ -38,6 +38,15 @@ public struct DaemonConfiguration: Sendable, Hashable {
 
     public init() {}
 
+    /// Ranking settings from this configuration, with the alias file read now.
+    func searchSettings() throws(ConfigurationError) -> SearchSettings {
+        var settings = SearchSettings()
+        settings.weights = weights
+        settings.halfLifeDays = recencyHalfLifeDays
+        settings.aliases = try AliasFile.load(path: aliasesPath)
+        return settings
+    }
+
     /// The environment variables that override the file, by the key they replace.
     public static let environmentOverrides = [
         "NEWSD_INBOX": "inbox", "NEWSD_DATABASE": "database", "NEWSD_SOCKET": "socket",

@@ -7,7 +7,7 @@ import Varlink
 /// The `io.newsd` interface: decodes each call, runs it against the index, encodes the reply.
 struct NewsMethods: VarlinkInterface {
     let database: NewsDatabase
-    let searcher: Searcher
+    let settings: SearchSettingsBox
     let startedAt: ContinuousClock.Instant
 
     var name: String { NewsInterface.name }
@@ -32,7 +32,7 @@ struct NewsMethods: VarlinkInterface {
                 encoding: InvalidRequestProblem(message: "limit must be between 0 and 1000"))
         }
         do {
-            return try await searcher.search(request)
+            return try await Searcher(database: database, settings: settings.settings).search(request)
         } catch SearchError.syntax(let message, let column) {
             throw VarlinkError(
                 name: QuerySyntaxProblem.errorName, encoding: QuerySyntaxProblem(message: message, column: column))

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// SIGHUP re-reads the configuration file and the aliases, as `systemctl reload newsd` asks.
+///
+/// What can change while running changes (ranking weights, recency, aliases); what cannot
+/// (paths, the socket) is reported as needing a restart. systemd hears `RELOADING=1` with the
+/// monotonic time first and `READY=1` after, so `systemctl reload` waits for the new settings.
+struct ReloadService: Service {
+    let configurationPath: String
+    let requireFile: Bool
+    let running: DaemonConfiguration
+    let settings: SearchSettingsBox
+    let notifier: SystemdNotifier
+    let logger: Logger
+
+    func run() async throws {
+        for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
+            notifier.reloading()
+            reload()
+            notifier.ready()
+        }
+    }
+
+    private func reload() {
+        do {
+            let fresh = try DaemonConfiguration.load(path: configurationPath, requireFile: requireFile)
+            settings.settings = try fresh.searchSettings()
+            let fixed = [
+                ("inbox", fresh.inbox != running.inbox), ("database", fresh.database != running.database),
+                ("socket", fresh.socket != running.socket),
+            ].filter(\.1).map(\.0)
+            if !fixed.isEmpty {
+                logger.warning("changed settings need a restart", metadata: ["keys": "\(fixed.joined(separator: ","))"])
+            }
+            logger.info("configuration reloaded", metadata: ["path": "\(configurationPath)"])
+        } catch {
+            logger.error("reload failed; keeping the running configuration", metadata: ["error": "\(error)"])
+        }
+    }
+}
