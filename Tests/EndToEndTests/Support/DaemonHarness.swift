@@ -75,6 +75,15 @@ final class DaemonHarness: @unchecked Sendable {
         try Binaries.run("newsq", arguments, environment: environment.merging(extra) { $1 })
     }
 
+    /// A count from `newsq status --json` (`articles`, `files`, ...), or -1 when newsd does not answer.
+    func statusCount(_ key: String) throws -> Int {
+        let output = try newsq(["status", "--json"])
+        guard output.status == 0,
+            let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+        else { return -1 }
+        return object[key] as? Int ?? -1
+    }
+
     /// Polls `condition` until it holds or `timeout` passes; the failure names what was awaited.
     func waitUntil(_ what: String, timeout: Duration = .seconds(10), _ condition: () throws -> Bool) throws {
         let deadline = ContinuousClock.now + timeout
@@ -118,19 +127,26 @@ enum Binaries {
     /// Runs a binary to completion, its output captured in files rather than pipes: a pipe
     /// reaches end-of-file only when every process holding its write end has exited, and a
     /// daemon spawned meanwhile by a parallel test may have inherited it.
-    /// Runs a binary to completion, its output captured in files.
+    /// Runs a built binary to completion, its output captured in files.
     static func run(_ name: String, _ arguments: [String], environment: [String: String]) throws
         -> DaemonHarness.Output
     {
+        try runExecutable(url(of: name).path, arguments, environment: environment)
+    }
+
+    /// Runs any executable to completion, its output captured in files.
+    static func runExecutable(
+        _ path: String, _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> DaemonHarness.Output {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsq-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let outPath = folder.appendingPathComponent("stdout").path
         let errPath = folder.appendingPathComponent("stderr").path
         let process = try Subprocess(
-            url(of: name).path, arguments, environment: environment, standardOutput: outPath, standardError: errPath)
-        guard let status = process.wait(timeout: .seconds(30)) else {
-            throw Subprocess.Failure(description: "\(name) \(arguments) did not exit within 30 s")
+            path, arguments, environment: environment, standardOutput: outPath, standardError: errPath)
+        guard let status = process.wait(timeout: .seconds(60)) else {
+            throw Subprocess.Failure(description: "\(path) \(arguments) did not exit within 60 s")
         }
         return .init(
             status: status,
