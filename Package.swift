@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(name: "NewsAPITests", dependencies: ["NewsAPI"], swiftSettings: strictSettings),
         .testTarget(name: "NewsNormalizerTests", dependencies: ["NewsNormalizer"], swiftSettings: strictSettings),
-        .testTarget(name: "NewsIndexTests", dependencies: ["NewsIndex"], swiftSettings: strictSettings),
+        .testTarget(name: "NewsIndexTests", dependencies: ["NewsIndex", "NewsNormalizer"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsDaemonTests",
             dependencies: [

@@ -42,7 +42,19 @@ public struct NewsDaemon: Sendable {
         // Migrations and the start-up check can take a while on a large index: tell systemd
         // before its start timeout runs out.
         notifier.extendTimeout(microseconds: 120_000_000)
-        let database = try NewsDatabase(path: configuration.database)
+        let (database, health) = try StartupCheck.open(path: configuration.database)
+        switch health {
+        case .healthy:
+            break
+        case .rebuiltIndex(let reason):
+            logger.critical(
+                "the full-text index was corrupt and has been rebuilt from the stored articles",
+                metadata: ["reason": "\(reason)"])
+        case .replacedDatabase(let movedTo, let reason):
+            logger.critical(
+                "the database was unreadable; it was moved aside and every inbox file will be indexed again",
+                metadata: ["moved_to": "\(movedTo)", "reason": "\(reason)"])
+        }
         let searchSettings = SearchSettingsBox(try configuration.searchSettings())
         logger.info(
             "starting",
