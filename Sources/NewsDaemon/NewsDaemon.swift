@@ -63,6 +63,7 @@ public struct NewsDaemon: Sendable {
                 "database": "\(configuration.database)", "socket": "\(configuration.socket)",
             ])
         let queue = IngestQueue()
+        let filter = InboxFilter(include: configuration.ingest.include, exclude: configuration.ingest.exclude)
         let progress = IngestProgress()
         let (events, eventSink) = AsyncStream<InboxEvent>.makeStream()
         let workers =
@@ -71,6 +72,8 @@ public struct NewsDaemon: Sendable {
         let pipeline = IngestPipeline(
             queue: queue,
             reader: InboxFileReader(inbox: configuration.inbox, maximumFileSize: configuration.maximumFileSize),
+            filter: filter,
+            removeArticlesOfDeletedFiles: configuration.ingest.removeArticlesOfDeletedFiles,
             normalizer: Normalizer(maximumFileSize: configuration.maximumFileSize),
             ledger: FileLedger(database: database),
             writer: IndexWriter(database: database),
@@ -79,7 +82,7 @@ public struct NewsDaemon: Sendable {
             logger: logger,
             progress: progress
         )
-        let watcher = InboxWatcher(inbox: configuration.inbox, events: eventSink, logger: logger)
+        let watcher = InboxWatcher(inbox: configuration.inbox, filter: filter, events: eventSink, logger: logger)
         let server = VarlinkServer(
             endpoint: try endpoint(),
             info: VarlinkServiceInfo(
@@ -101,6 +104,10 @@ public struct NewsDaemon: Sendable {
                 service: ServerService(server: server, onListening: { notifier.ready() }),
                 successTerminationBehavior: .gracefullyShutdownGroup,
                 failureTerminationBehavior: .gracefullyShutdownGroup),
+            .init(
+                service: ReconcileService(
+                    queue: queue, interval: .seconds(configuration.ingest.reconcileIntervalSeconds)),
+                successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
             .init(
                 service: ReloadService(
                     configurationPath: configurationPath, requireFile: requireFile, running: configuration,

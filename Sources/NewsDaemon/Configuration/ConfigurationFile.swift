@@ -19,10 +19,16 @@ struct ConfigurationFile: Decodable {
     struct Ingest: Decodable {
         var batchSize: Int?
         var workers: Int?
+        var include: [String]?
+        var exclude: [String]?
+        var onDelete: String?
+        var reconcileInterval: Int?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case batchSize = "batch_size"
-            case workers
+            case workers, include, exclude
+            case onDelete = "on_delete"
+            case reconcileInterval = "reconcile_interval"
         }
 
         init(from decoder: any Decoder) throws {
@@ -30,6 +36,10 @@ struct ConfigurationFile: Decodable {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             batchSize = try container.decodeIfPresent(Int.self, forKey: .batchSize)
             workers = try container.decodeIfPresent(Int.self, forKey: .workers)
+            include = try container.decodeIfPresent([String].self, forKey: .include)
+            exclude = try container.decodeIfPresent([String].self, forKey: .exclude)
+            onDelete = try container.decodeIfPresent(String.self, forKey: .onDelete)
+            reconcileInterval = try container.decodeIfPresent(Int.self, forKey: .reconcileInterval)
         }
     }
 
@@ -103,6 +113,21 @@ struct ConfigurationFile: Decodable {
         if let workers = ingest?.workers {
             guard workers >= 0 else { throw ConfigurationError(path: path, message: "ingest.workers: must be ≥ 0") }
             configuration.ingest.workers = workers
+        }
+        if let include = ingest?.include { configuration.ingest.include = include }
+        if let exclude = ingest?.exclude { configuration.ingest.exclude = exclude }
+        if let onDelete = ingest?.onDelete {
+            switch onDelete {
+            case "remove": configuration.ingest.removeArticlesOfDeletedFiles = true
+            case "keep": configuration.ingest.removeArticlesOfDeletedFiles = false
+            default: throw ConfigurationError(path: path, message: "ingest.on_delete: expected remove or keep")
+            }
+        }
+        if let interval = ingest?.reconcileInterval {
+            guard interval >= 0 else {
+                throw ConfigurationError(path: path, message: "ingest.reconcile_interval: seconds, ≥ 0")
+            }
+            configuration.ingest.reconcileIntervalSeconds = interval
         }
         if let halfLife = search?.recencyHalfLifeDays {
             guard halfLife >= 0 else {

@@ -32,6 +32,16 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var batchSize: Int = 256
         /// Files normalised at once; 0 means one per core.
         public var workers: Int = 0
+        /// Globs a file must match (any), when given; `*.pdf` matches names, `feeds/*.xml` paths.
+        public var include: [String] = []
+        /// Globs that keep a file out.
+        public var exclude: [String] = []
+        /// `remove`: a file deleted from the inbox takes its articles out of the index;
+        /// `keep`: the articles stay searchable (the inbox is then a drop box).
+        public var removeArticlesOfDeletedFiles = true
+        /// How often the whole inbox is compared with the ledger, in seconds, in case an event
+        /// was missed (a network file system, a full inotify queue); 0 turns it off.
+        public var reconcileIntervalSeconds: Int = 3600
 
         public init() {}
     }

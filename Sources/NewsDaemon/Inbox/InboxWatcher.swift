@@ -10,6 +10,7 @@ import Logging
 /// `run()` writes to the pipe and the thread returns.
 struct InboxWatcher: Sendable {
     let inbox: String
+    let filter: InboxFilter
     let events: AsyncStream<InboxEvent>.Continuation
     let logger: Logger
     /// How long a newly created file must stay quiet before it is taken, when no close-write
@@ -31,7 +32,7 @@ struct InboxWatcher: Sendable {
             close(wakePipe[0])
             close(wakePipe[1])
         }
-        var tree = WatchTree(descriptor: descriptor, inbox: inbox, logger: logger)
+        var tree = WatchTree(descriptor: descriptor, inbox: inbox, filter: filter, logger: logger)
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         tree.watchRecursively(relativePath: "", report: { _ in })
         await onWatching()
@@ -59,12 +60,14 @@ struct InboxWatcher: Sendable {
 struct WatchTree: @unchecked Sendable {
     let descriptor: Int32
     let inbox: String
+    let filter: InboxFilter
     let logger: Logger
     private(set) var folders: [Int32: String] = [:]
 
-    init(descriptor: Int32, inbox: String, logger: Logger) {
+    init(descriptor: Int32, inbox: String, filter: InboxFilter, logger: Logger) {
         self.descriptor = descriptor
         self.inbox = inbox
+        self.filter = filter
         self.logger = logger
     }
 
@@ -89,13 +92,13 @@ struct WatchTree: @unchecked Sendable {
                 continue
             }
             guard let entries = try? FileManager.default.contentsOfDirectory(atPath: absolute(folder)) else { continue }
-            for name in entries.sorted() where !IgnoredNames.contains(name) {
+            for name in entries.sorted() {
                 let child = folder.isEmpty ? name : folder + "/" + name
                 var status = stat()
                 guard lstat(absolute(child), &status) == 0 else { continue }
                 switch status.st_mode & S_IFMT {
-                case S_IFDIR: pending.append(child)
-                case S_IFREG: report(child)
+                case S_IFDIR where filter.admitsFolder(named: name): pending.append(child)
+                case S_IFREG where filter.admitsFile(at: child): report(child)
                 default: continue
                 }
             }
@@ -168,14 +171,19 @@ private final class WatchLoop: @unchecked Sendable {
         }
         guard let folder = tree.folders[event.watch], !event.name.isEmpty else { return }
         let name = String(decoding: event.name, as: UTF8.self)
-        if IgnoredNames.contains(name) { return }
         let path = folder.isEmpty ? name : folder + "/" + name
         if event.has(IN_ISDIR) {
+            guard tree.filter.admitsFolder(named: name) else { return }
             if event.has(IN_CREATE) || event.has(IN_MOVED_TO) {
                 tree.watchRecursively(relativePath: path) { events.yield(.changed($0)) }
             } else if event.has(IN_MOVED_FROM) || event.has(IN_DELETE) {
                 events.yield(.removed(path))
             }
+            return
+        }
+        // A file renamed to an ignored name (a download finishing the other way round) has left.
+        guard tree.filter.admitsFile(at: path) else {
+            if event.has(IN_MOVED_FROM) || event.has(IN_DELETE) { events.yield(.removed(path)) }
             return
         }
         if event.has(IN_CLOSE_WRITE) || event.has(IN_MOVED_TO) {

@@ -7,6 +7,7 @@ import Glibc
 /// Iterative, so that a folder tree nested thousands deep cannot exhaust the stack.
 struct InboxWalker {
     let inbox: String
+    let filter: InboxFilter
 
     func files() -> [String] {
         var found: [String] = []
@@ -14,12 +15,16 @@ struct InboxWalker {
         while let folder = pending.popLast() {
             let absolute = folder.isEmpty ? inbox : inbox + "/" + folder
             guard let entries = try? FileManager.default.contentsOfDirectory(atPath: absolute) else { continue }
-            for name in entries where !IgnoredNames.contains(name) {
+            for name in entries {
                 let child = folder.isEmpty ? name : folder + "/" + name
                 var status = stat()
                 guard lstat(inbox + "/" + child, &status) == 0 else { continue }
+                if status.st_mode & S_IFMT == S_IFDIR {
+                    if filter.admitsFolder(named: name) { pending.append(child) }
+                    continue
+                }
+                guard filter.admitsFile(at: child) else { continue }
                 switch status.st_mode & S_IFMT {
-                case S_IFDIR: pending.append(child)
                 case S_IFREG, S_IFLNK: found.append(child)
                 default: found.append(child)  // recorded as a refusal, so that the user learns why
                 }

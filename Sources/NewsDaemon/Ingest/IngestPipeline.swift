@@ -9,6 +9,9 @@ import NewsNormalizer
 struct IngestPipeline: Sendable {
     let queue: IngestQueue
     let reader: InboxFileReader
+    let filter: InboxFilter
+    /// Whether articles of a file that leaves the inbox leave the index too.
+    let removeArticlesOfDeletedFiles: Bool
     let normalizer: Normalizer
     let ledger: FileLedger
     let writer: IndexWriter
@@ -36,7 +39,7 @@ struct IngestPipeline: Sendable {
         let known = try await ledger.allIdentities()
         var seen = Set<String>()
         var queued = 0
-        for path in InboxWalker(inbox: reader.inbox).files() {
+        for path in InboxWalker(inbox: reader.inbox, filter: filter).files() {
             seen.insert(path)
             let snapshot = try? reader.snapshot(of: path)
             if let snapshot, let identity = known[path], snapshot.matches(identity) { continue }
@@ -82,7 +85,7 @@ struct IngestPipeline: Sendable {
             }
             return records
         }
-        if !removals.isEmpty {
+        if !removals.isEmpty && removeArticlesOfDeletedFiles {
             try await writer.removeFiles(atPaths: removals)
             logger.info("removed files that left the inbox", metadata: ["count": "\(removals.count)"])
         }
