@@ -41,11 +41,14 @@ public struct NewsDaemon: Sendable {
         let queue = IngestQueue()
         let progress = IngestProgress()
         let notifier = SystemdNotifier()
+        let startedAt = ContinuousClock.now
+        let metrics = IngestMetrics(startedAt: startedAt)
+        let watchHub = WatchHub(logger: logger)
         let (events, eventSink) = AsyncStream<InboxEvent>.makeStream()
         let workers =
             configuration.ingest.workers > 0
             ? configuration.ingest.workers : ProcessInfo.processInfo.activeProcessorCount
-        let pipeline = IngestPipeline(
+        var pipeline = IngestPipeline(
             queue: queue,
             reader: InboxFileReader(inbox: configuration.inbox, maximumFileSize: configuration.maximumFileSize),
             normalizer: Normalizer(maximumFileSize: configuration.maximumFileSize),
@@ -56,6 +59,8 @@ public struct NewsDaemon: Sendable {
             logger: logger,
             progress: progress
         )
+        pipeline.metrics = metrics
+        pipeline.onCommit = { await watchHub.publish($0) }
         let watcher = InboxWatcher(inbox: configuration.inbox, events: eventSink, logger: logger)
         let server = VarlinkServer(
             endpoint: try endpoint(),
@@ -65,8 +70,13 @@ public struct NewsDaemon: Sendable {
                 NewsMethods(
                     database: database,
                     searcher: Searcher(database: database, weights: configuration.weights),
-                    startedAt: .now)
+                    startedAt: startedAt,
+                    operations: OperationMethods(
+                        database: database, watchHub: watchHub, queue: queue, metrics: metrics,
+                        dropper: InboxDropper(inbox: configuration.inbox),
+                        maximumFileSize: configuration.maximumFileSize, logger: logger))
             ],
+            limits: serverLimits,
             logger: logger
         )
         let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
@@ -95,6 +105,13 @@ public struct NewsDaemon: Sendable {
         try await ServiceGroup(configuration: groupConfiguration).run()
         if activatedSocket == nil { try? FileManager.default.removeItem(atPath: configuration.socket) }
         logger.info("stopped")
+    }
+
+    /// Room in one message for an Ingest call carrying a file of `max_file_size` as base64.
+    private var serverLimits: VarlinkServer.Limits {
+        var limits = VarlinkServer.Limits()
+        limits.maximumMessageSize = max(limits.maximumMessageSize, configuration.maximumFileSize / 3 * 4 + 64 * 1024)
+        return limits
     }
 
     /// The socket systemd passed (socket activation), else the configured path.
