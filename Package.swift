@@ -114,6 +114,7 @@ let package = Package(
             name: "NewsdTestSupport", dependencies: ["CSpawnSupport"], path: "Tests/NewsdTestSupport",
             swiftSettings: strictSettings),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["NewsAPI", "NewsdTestSupport"], swiftSettings: strictSettings),
+            name: "EndToEndTests", dependencies: ["NewsAPI", "Varlink", "NewsdTestSupport"],
+            swiftSettings: strictSettings),
     ]
 )

@@ -81,7 +81,20 @@ public enum NewsInterface {
           files: int,
           failed_files: int,
           database_bytes: int,
-          uptime_seconds: float
+          uptime_seconds: float,
+          # Files by state; `failed_files` above is the third.
+          indexed_files: int,
+          duplicate_files: int,
+          # Paths waiting for the indexer.
+          queue_length: int,
+          # Files taken per second over the last minute.
+          ingest_rate: float,
+          # Seconds from arrival in the inbox to searchable: the last file, and the
+          # 95th percentile of the last 1000. Absent until a file has been indexed.
+          lag_last_seconds: ?float,
+          lag_p95_seconds: ?float,
+          # Open Watch calls.
+          watchers: int
         )
 
         # The query could not be parsed; `column` is 1-based.
@@ -89,5 +102,5 @@ public enum NewsInterface {
 
         # A parameter is outside what the daemon accepts.
         error InvalidRequest (message: string)
-        """
+        """ + "\n\n" + operationsDefinition
 }

@@ -8,6 +8,20 @@ public struct StatusReply: Codable, Sendable, Hashable {
     public var failedFiles: Int
     public var databaseBytes: Int
     public var uptimeSeconds: Double
+    /// Files whose articles are in the index.
+    public var indexedFiles: Int
+    /// Files that held only articles the index already had.
+    public var duplicateFiles: Int
+    /// Paths waiting for the indexer.
+    public var queueLength: Int
+    /// Files taken per second, averaged over the last minute.
+    public var ingestRate: Double
+    /// Seconds from a file's arrival in the inbox to its articles being searchable: the last
+    /// file, and the 95th percentile of the last 1000. Absent until a file has been indexed.
+    public var lagLastSeconds: Double?
+    public var lagP95Seconds: Double?
+    /// Open `io.newsd.Watch` calls.
+    public var watchers: Int
 
     public init(
         version: String,
@@ -15,7 +29,14 @@ public struct StatusReply: Codable, Sendable, Hashable {
         files: Int,
         failedFiles: Int,
         databaseBytes: Int,
-        uptimeSeconds: Double
+        uptimeSeconds: Double,
+        indexedFiles: Int = 0,
+        duplicateFiles: Int = 0,
+        queueLength: Int = 0,
+        ingestRate: Double = 0,
+        lagLastSeconds: Double? = nil,
+        lagP95Seconds: Double? = nil,
+        watchers: Int = 0
     ) {
         self.version = version
         self.articles = articles
@@ -23,13 +44,26 @@ public struct StatusReply: Codable, Sendable, Hashable {
         self.failedFiles = failedFiles
         self.databaseBytes = databaseBytes
         self.uptimeSeconds = uptimeSeconds
+        self.indexedFiles = indexedFiles
+        self.duplicateFiles = duplicateFiles
+        self.queueLength = queueLength
+        self.ingestRate = ingestRate
+        self.lagLastSeconds = lagLastSeconds
+        self.lagP95Seconds = lagP95Seconds
+        self.watchers = watchers
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, articles, files
+        case version, articles, files, watchers
         case failedFiles = "failed_files"
         case databaseBytes = "database_bytes"
         case uptimeSeconds = "uptime_seconds"
+        case indexedFiles = "indexed_files"
+        case duplicateFiles = "duplicate_files"
+        case queueLength = "queue_length"
+        case ingestRate = "ingest_rate"
+        case lagLastSeconds = "lag_last_seconds"
+        case lagP95Seconds = "lag_p95_seconds"
     }
 }
 

@@ -65,11 +65,14 @@ public struct NewsDaemon: Sendable {
         let queue = IngestQueue()
         let filter = InboxFilter(include: configuration.ingest.include, exclude: configuration.ingest.exclude)
         let progress = IngestProgress()
+        let startedAt = ContinuousClock.now
+        let metrics = IngestMetrics(startedAt: startedAt)
+        let watchHub = WatchHub(logger: logger)
         let (events, eventSink) = AsyncStream<InboxEvent>.makeStream()
         let workers =
             configuration.ingest.workers > 0
             ? configuration.ingest.workers : ProcessInfo.processInfo.activeProcessorCount
-        let pipeline = IngestPipeline(
+        var pipeline = IngestPipeline(
             queue: queue,
             reader: InboxFileReader(inbox: configuration.inbox, maximumFileSize: configuration.maximumFileSize),
             filter: filter,
@@ -82,14 +85,24 @@ public struct NewsDaemon: Sendable {
             logger: logger,
             progress: progress
         )
+        pipeline.metrics = metrics
+        pipeline.onCommit = { await watchHub.publish($0) }
         let watcher = InboxWatcher(inbox: configuration.inbox, filter: filter, events: eventSink, logger: logger)
         let server = VarlinkServer(
             endpoint: try endpoint(),
             info: VarlinkServiceInfo(
                 vendor: "newsd", product: "newsd", version: NewsVersion.current, url: "https://github.com/newsd/newsd"),
             interfaces: [
-                NewsMethods(database: database, settings: searchSettings, startedAt: .now)
+                NewsMethods(
+                    database: database,
+                    settings: searchSettings,
+                    startedAt: startedAt,
+                    operations: OperationMethods(
+                        database: database, watchHub: watchHub, queue: queue, metrics: metrics,
+                        dropper: InboxDropper(inbox: configuration.inbox),
+                        maximumFileSize: configuration.maximumFileSize, logger: logger))
             ],
+            limits: serverLimits,
             logger: logger
         )
         let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
@@ -127,6 +140,13 @@ public struct NewsDaemon: Sendable {
         try await ServiceGroup(configuration: groupConfiguration).run()
         if activatedSocket == nil { try? FileManager.default.removeItem(atPath: configuration.socket) }
         logger.info("stopped")
+    }
+
+    /// Room in one message for an Ingest call carrying a file of `max_file_size` as base64.
+    private var serverLimits: VarlinkServer.Limits {
+        var limits = VarlinkServer.Limits()
+        limits.maximumMessageSize = max(limits.maximumMessageSize, configuration.maximumFileSize / 3 * 4 + 64 * 1024)
+        return limits
     }
 
     /// The socket systemd passed (socket activation), else the configured path.

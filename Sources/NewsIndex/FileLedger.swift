@@ -3,7 +3,7 @@ import GRDB
 
 /// Read access to the ledger of inbox files, for deciding what needs ingesting.
 public struct FileLedger: Sendable {
-    private let database: NewsDatabase
+    let database: NewsDatabase
 
     public init(database: NewsDatabase) {
         self.database = database

@@ -23,10 +23,25 @@ public struct VarlinkCallContext: Sendable {
     /// Credentials of the process on the other end of the socket (`SO_PEERCRED`).
     public var peer: PeerCredentials?
     let send: @Sendable (Data) async throws -> Void
+    let waitForClose: @Sendable () async -> Void
 
-    package init(peer: PeerCredentials?, send: @escaping @Sendable (Data) async throws -> Void) {
+    package init(
+        peer: PeerCredentials?,
+        send: @escaping @Sendable (Data) async throws -> Void,
+        waitForClose: @escaping @Sendable () async -> Void = {}
+    ) {
         self.peer = peer
         self.send = send
+        self.waitForClose = waitForClose
+    }
+
+    /// Returns once the peer has gone (or the server is stopping, which closes the connection).
+    ///
+    /// A streaming handler (a `more` call) waits on this beside its source of replies: a peer
+    /// that disconnects between two replies would otherwise be noticed only at the next write,
+    /// which may never come.
+    public func connectionClosed() async {
+        await waitForClose()
     }
 
     /// Sends one reply whose parameters are `parameters`.

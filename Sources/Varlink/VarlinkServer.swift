@@ -118,11 +118,22 @@ public struct VarlinkServer: Sendable {
         let peer = await PeerCredentials.of(connection.channel)
         do {
             try await connection.executeThenClose { inbound, outbound in
-                let context = VarlinkCallContext(peer: peer) { message in
-                    var buffer = ByteBuffer(bytes: message)
-                    buffer.writeInteger(UInt8(0))
-                    try await outbound.write(buffer)
-                }
+                let channel = connection.channel
+                let context = VarlinkCallContext(
+                    peer: peer,
+                    send: { message in
+                        var buffer = ByteBuffer(bytes: message)
+                        buffer.writeInteger(UInt8(0))
+                        try await outbound.write(buffer)
+                    },
+                    waitForClose: {
+                        // A future's `get` ignores cancellation; closing the channel completes it.
+                        await withTaskCancellationHandler {
+                            try? await channel.closeFuture.get()
+                        } onCancel: {
+                            channel.close(promise: nil)
+                        }
+                    })
                 for try await frame in inbound {
                     try await answer(Data(frame.readableBytesView), context: context)
                 }
@@ -137,7 +148,8 @@ public struct VarlinkServer: Sendable {
     private func answer(_ frame: Data, context: VarlinkCallContext) async throws {
         let call = try VarlinkMessage.decodeCall(frame)
         let replyContext =
-            call.oneway ? VarlinkCallContext(peer: context.peer, send: { _ in }) : context
+            call.oneway
+            ? VarlinkCallContext(peer: context.peer, send: { _ in }, waitForClose: context.waitForClose) : context
         do {
             try await route(call).handle(call, context: replyContext)
         } catch let error as VarlinkError {

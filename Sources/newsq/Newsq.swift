@@ -17,11 +17,17 @@ struct Newsq: ParsableCommand {
               newsq sanctions Rosselkhozbank
               newsq --limit 5 --json "Black Sea" ceasefire
               newsq status
+              newsq show 08ec2f1cd69b
+              newsq watch sanctions
+              newsq add article.html
 
             Exit status: 0 when something matched, 1 when nothing did, 2 on error.
             """,
         version: NewsVersion.current,
-        subcommands: [SearchCommand.self, StatusCommand.self],
+        subcommands: [
+            SearchCommand.self, StatusCommand.self, ShowCommand.self, FailuresCommand.self, WatchCommand.self,
+            AddCommand.self, CheckCommand.self, BackupCommand.self, ReindexCommand.self,
+        ],
         defaultSubcommand: SearchCommand.self
     )
 

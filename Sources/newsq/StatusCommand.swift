@@ -4,16 +4,16 @@ import Foundation
 import NewsAPI
 import Varlink
 
-/// `newsq status`: what the daemon holds.
+/// `newsq status`: what the daemon holds and how ingest is keeping up.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the daemon's counts and sizes."
+        abstract: "Show the daemon's counts, queue, ingest rate and lag."
     )
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Flag(name: .long, help: "Print JSON.")
+    @Flag(name: .long, help: "Print JSON (the Status reply's fields, see docs/PROTOCOL.md).")
     var json = false
 
     func run() throws {
@@ -26,15 +26,20 @@ struct StatusCommand: ParsableCommand {
         }
         var output = StandardOutput()
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            output.write(String(decoding: try encoder.encode(status), as: UTF8.self) + "\n")
+            output.write(try JSONText.line(status))
         } else {
+            let lag = [("last", status.lagLastSeconds), ("p95", status.lagP95Seconds)]
+                .compactMap { name, seconds in seconds.map { "\(name) \(DurationText.format($0))" } }
             output.write(
                 """
-                newsd \(status.version), up \(Int(status.uptimeSeconds)) s
+                newsd \(status.version), up \(DurationText.format(status.uptimeSeconds))
                 articles  \(status.articles)
-                files     \(status.files) (\(status.failedFiles) failed)
+                files     \(status.files): \(status.indexedFiles) indexed, \(status.duplicateFiles) duplicate, \
+                \(status.failedFiles) failed
+                queue     \(status.queueLength)
+                ingest    \(String(format: "%.2f", status.ingestRate)) files/s over the last minute
+                lag       \(lag.isEmpty ? "none yet" : lag.joined(separator: ", ")) (arrival to searchable)
+                watchers  \(status.watchers)
                 database  \(ByteCountText.format(status.databaseBytes))
 
                 """)
@@ -54,5 +59,18 @@ enum ByteCountText {
             unit += 1
         }
         return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+    }
+}
+
+/// Durations as people read them: milliseconds for lags, hours and days for uptime.
+enum DurationText {
+    static func format(_ seconds: Double) -> String {
+        switch seconds {
+        case ..<1: return String(format: "%.0f ms", seconds * 1000)
+        case ..<60: return String(format: "%.1f s", seconds)
+        case ..<3600: return "\(Int(seconds) / 60) min \(Int(seconds) % 60) s"
+        case ..<86400: return "\(Int(seconds) / 3600) h \(Int(seconds) % 3600 / 60) min"
+        default: return "\(Int(seconds) / 86400) d \(Int(seconds) % 86400 / 3600) h"
+        }
     }
 }

@@ -24,6 +24,7 @@ import Testing
         #expect(
             Set(try object(status).keys) == [
                 "version", "articles", "files", "failed_files", "database_bytes", "uptime_seconds",
+                "indexed_files", "duplicate_files", "queue_length", "ingest_rate", "watchers",
             ])
     }
 

@@ -21,6 +21,8 @@ struct IngestPipeline: Sendable {
     let progress: IngestProgress
     /// Called after each committed batch with the public ids of the new articles.
     var onCommit: @Sendable ([String]) async -> Void = { _ in }
+    /// Told of each committed batch: its size, and each indexed file's arrival-to-commit lag.
+    var metrics: IngestMetrics?
 
     func run() async throws {
         while true {
@@ -28,7 +30,7 @@ struct IngestPipeline: Sendable {
             if work.isEmpty { return }
             await progress.started()
             if work.rescan { try await reconcile() }
-            if !work.paths.isEmpty { try await ingest(work.paths) }
+            if !work.paths.isEmpty { try await ingest(work.paths, arrivals: work.arrivals) }
             await progress.finished()
         }
     }
@@ -53,7 +55,7 @@ struct IngestPipeline: Sendable {
             metadata: ["files": "\(seen.count)", "queued": "\(queued)", "vanished": "\(vanished.count)"])
     }
 
-    private func ingest(_ paths: [String]) async throws {
+    private func ingest(_ paths: [String], arrivals: [String: ContinuousClock.Instant] = [:]) async throws {
         let known = try await ledger.identities(of: paths)
         var removed: [String] = []
         var candidates: [String] = []
@@ -91,11 +93,14 @@ struct IngestPipeline: Sendable {
         }
         guard !records.isEmpty else { return }
         let results = try await writer.write(records)
+        let committedAt = ContinuousClock.now
         var newArticles: [String] = []
+        var lags: [Duration] = []
         for (record, result) in zip(records, results) {
             switch result {
             case .indexed(let ids):
                 newArticles += ids
+                if let arrival = arrivals[record.file.path] { lags.append(committedAt - arrival) }
                 logger.debug("indexed", metadata: ["file": "\(record.file.path)", "articles": "\(ids.count)"])
             case .duplicate(let original):
                 logger.info("duplicate", metadata: ["file": "\(record.file.path)", "of": "\(original)"])
@@ -105,6 +110,7 @@ struct IngestPipeline: Sendable {
                 }
             }
         }
+        await metrics?.recordCommit(files: records.count, lags: lags, at: committedAt)
         await onCommit(newArticles)
     }
 

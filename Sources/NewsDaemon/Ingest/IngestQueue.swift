@@ -10,18 +10,23 @@ actor IngestQueue {
     private var head = 0
     private var pending: Set<String> = []
     private var rescanRequested = false
+    /// When each pending changed path first arrived, for the arrival-to-searchable lag.
+    private var arrivals: [String: ContinuousClock.Instant] = [:]
     private var waiter: CheckedContinuation<Void, Never>?
 
     /// What one call to `next` hands over.
     struct Work: Sendable {
         var paths: [String]
         var rescan: Bool
+        /// When each of `paths` arrived (changed paths only).
+        var arrivals: [String: ContinuousClock.Instant] = [:]
         var isEmpty: Bool { paths.isEmpty && !rescan }
     }
 
     func add(_ event: InboxEvent) {
         switch event {
         case .changed(let path), .removed(let path):
+            if case .changed = event, arrivals[path] == nil { arrivals[path] = .now }
             guard pending.insert(path).inserted else { return }
             order.append(path)
         case .rescan:
@@ -54,10 +59,14 @@ actor IngestQueue {
             order.removeFirst(head)
             head = 0
         }
-        for path in paths { pending.remove(path) }
+        var handedOver: [String: ContinuousClock.Instant] = [:]
+        for path in paths {
+            pending.remove(path)
+            handedOver[path] = arrivals.removeValue(forKey: path)
+        }
         let rescan = rescanRequested
         rescanRequested = false
-        return Work(paths: paths, rescan: rescan)
+        return Work(paths: paths, rescan: rescan, arrivals: handedOver)
     }
 
     private func wake() {

@@ -9,6 +9,8 @@ struct NewsMethods: VarlinkInterface {
     let database: NewsDatabase
     let settings: SearchSettingsBox
     let startedAt: ContinuousClock.Instant
+    /// Every method beside Search and Status.
+    let operations: OperationMethods
 
     var name: String { NewsInterface.name }
     var definition: String { NewsInterface.definition }
@@ -21,7 +23,7 @@ struct NewsMethods: VarlinkInterface {
         case "Status":
             try await context.reply(try await status())
         default:
-            throw VarlinkError.methodNotFound(call.method)
+            try await operations.handle(call, context: context)
         }
     }
 
@@ -43,13 +45,21 @@ struct NewsMethods: VarlinkInterface {
 
     private func status() async throws -> StatusReply {
         let statistics = try await IndexStatistics.read(from: database)
+        let ingest = await operations.metrics.snapshot()
         return StatusReply(
             version: NewsVersion.current,
             articles: statistics.articles,
             files: statistics.files,
             failedFiles: statistics.failedFiles,
             databaseBytes: database.sizeInBytes,
-            uptimeSeconds: (ContinuousClock.now - startedAt).seconds
+            uptimeSeconds: (ContinuousClock.now - startedAt).seconds,
+            indexedFiles: statistics.indexedFiles,
+            duplicateFiles: statistics.duplicateFiles,
+            queueLength: await operations.queue.count,
+            ingestRate: ingest.filesPerSecond,
+            lagLastSeconds: ingest.lastLag?.seconds,
+            lagP95Seconds: ingest.p95Lag?.seconds,
+            watchers: await operations.watchHub.count
         )
     }
 }

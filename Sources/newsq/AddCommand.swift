@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+import ArgumentParser
+import Foundation
+import NewsAPI
+import Varlink
+
+/// `newsq add FILE...`: sends files to the daemon, which writes them into its inbox.
+///
+/// For people who may use the socket but not write the inbox. Every file is checked before
+/// any is sent, so that a bad argument does not leave half the list added.
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Send files to newsd, which puts them in its inbox to be indexed."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The files to add.")
+    var files: [String]
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one file, such as: newsq add article.html") }
+    }
+
+    func run() throws {
+        let limit = IngestRequest.maximumContentBytes
+        var contents: [(String, Data)] = []
+        for file in files {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+            guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular else {
+                throw StandardError.failure("\(file) is not a readable regular file")
+            }
+            let size = (attributes[.size] as? Int) ?? 0
+            guard size <= limit else {
+                throw StandardError.failure(
+                    "\(file) is \(ByteCountText.format(size)), over the \(ByteCountText.format(limit)) newsq sends; "
+                        + "copy it into the inbox instead")
+            }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw StandardError.failure("cannot read \(file)")
+            }
+            contents.append((file, data))
+        }
+        let client = try connection.connect()
+        for (file, data) in contents {
+            let request = IngestRequest(
+                name: (file as NSString).lastPathComponent, contentBase64: data.base64EncodedString())
+            let reply: IngestReply
+            do {
+                reply = try client.call("io.newsd.Ingest", parameters: request, returning: IngestReply.self)
+            } catch .remote(let error) where error.name == TooLargeProblem.errorName {
+                let limit = (try? error.decodeParameters(TooLargeProblem.self).limit).map(ByteCountText.format)
+                throw StandardError.failure("\(file): newsd accepts files up to \(limit ?? "its max_file_size")")
+            } catch {
+                throw ClientError.from(error)
+            }
+            var output = StandardOutput()
+            output.write("\(file) -> \(reply.path)\n")
+            output.flush()
+        }
+    }
+}
