@@ -84,9 +84,7 @@ import Varlink
             #expect(article.file == "a.txt")
             #expect(line.split(separator: "\n").count == 1)
 
-            // SIGKILL: the client vanishes without a word, the hardest case for the daemon. (A
-            // SIGTERM may not arrive: the child inherits the signal mask of the Dispatch thread
-            // that spawned it.)
+            // SIGKILL: the client vanishes without a word, the hardest case for the daemon.
             watch.signal(SIGKILL)
             #expect(watch.wait(timeout: .seconds(5)) != nil)
             try harness.waitUntil("the daemon drops the watcher that left") {
