@@ -55,6 +55,7 @@ public struct NewsDaemon: Sendable {
                 "the database was unreadable; it was moved aside and every inbox file will be indexed again",
                 metadata: ["moved_to": "\(movedTo)", "reason": "\(reason)"])
         }
+        try IndexTuning.configure(database)
         let searchSettings = SearchSettingsBox(try configuration.searchSettings())
         logger.info(
             "starting",
@@ -117,6 +118,9 @@ public struct NewsDaemon: Sendable {
                 service: ServerService(server: server, onListening: { notifier.ready() }),
                 successTerminationBehavior: .gracefullyShutdownGroup,
                 failureTerminationBehavior: .gracefullyShutdownGroup),
+            .init(
+                service: IdleUpkeepService(database: database, queue: queue, progress: progress, logger: logger),
+                successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
             .init(
                 service: ReconcileService(
                     queue: queue, interval: .seconds(configuration.ingest.reconcileIntervalSeconds)),

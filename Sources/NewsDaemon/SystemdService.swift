@@ -50,6 +50,9 @@ actor IngestProgress {
     func started() { batchStartedAt = .now }
     func finished() { batchStartedAt = nil }
 
+    /// Whether a batch is being processed now.
+    var isBusy: Bool { batchStartedAt != nil }
+
     /// True when one batch has been running for longer than `limit`.
     func isStuck(limit: Duration) -> Bool {
         guard let batchStartedAt else { return false }

@@ -60,4 +60,28 @@ import Testing
             try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
         }
     }
+
+    @Test func idleUpkeepMergesAndCheckpointsWithoutHarm() async throws {
+        let store = try TemporaryDatabase()
+        try IndexTuning.configure(store.database)
+        for index in 0..<40 {
+            try await store.writer.write([
+                TemporaryDatabase.record("f\(index).txt", title: "T", body: ["walrus \(index)"])
+            ])
+        }
+        let segmentsBefore = try await Self.segmentCount(store)
+        try IndexTuning.idleUpkeep(store.database, pages: 10_000)
+        #expect(try await Self.segmentCount(store) < segmentsBefore)
+        #expect(try await store.searcher.search(.init(query: "walrus")).total == 40)
+        try await store.database.pool.write { db in
+            try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+
+    /// FTS5 segments, counted in the index of its leaf pages (`articles_fts_idx`).
+    static func segmentCount(_ store: TemporaryDatabase) async throws -> Int {
+        try await store.database.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM articles_fts_idx") ?? 0
+        }
+    }
 }
