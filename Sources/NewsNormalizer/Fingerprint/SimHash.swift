@@ -79,15 +79,12 @@ public enum SimHash {
                 let isStopWord: Bool
                 if isASCII {
                     hash = fnv1a(word)
-                    isStopWord =
-                        word.count <= 8
-                        && StopWords.keys.contains(
-                            word.reduce(0) { $0 << 8 | UInt64($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) })
+                    let lower = word.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                    isStopWord = StopWords.key(lower).map(StopWords.contains) ?? false
                 } else {
                     let text = String(decoding: word, as: UTF8.self)
                     hash = fnv1a(text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).utf8)
-                    let lower = Array(text.lowercased().utf8)
-                    isStopWord = lower.count <= 8 && StopWords.keys.contains(lower.reduce(0) { $0 << 8 | UInt64($1) })
+                    isStopWord = StopWords.key(text.lowercased().utf8).map(StopWords.contains) ?? false
                 }
                 hashes.append(hash)
                 if !isStopWord { content.append(hash) }

@@ -54,7 +54,7 @@ struct LineFeatures: Sendable, Hashable {
         var sawLetter = false
 
         func endWord() {
-            if wordBytes > 0 && wordBytes <= 8 && StopWords.keys.contains(wordKey) { stopWords += 1 }
+            if wordBytes > 0 && wordBytes <= 8 && StopWords.contains(wordKey) { stopWords += 1 }
             wordKey = 0
             wordBytes = 0
             inWord = false
