@@ -36,7 +36,7 @@ enum FormatDetector {
         (".eml", .email),
     ]
 
-    /// The first bytes of a file without leading white space or byte-order mark, ASCII folded to lower case.
+    /// The first bytes of a file without leading white space or byte-order mark; comparisons fold ASCII case.
     struct Head {
         let bytes: ArraySlice<UInt8>
 
@@ -44,23 +44,33 @@ enum FormatDetector {
             var start = 0
             if raw.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
             while start < raw.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(raw[start]) { start += 1 }
-            bytes = raw[start...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }[...]
+            bytes = raw[start...]
         }
 
+        /// Whether the head starts with `prefix`, which must be lower case.
         func hasPrefix(_ prefix: StaticString) -> Bool {
-            prefix.withUTF8Buffer { bytes.starts(with: $0) }
+            prefix.withUTF8Buffer { Self.matches(bytes, at: bytes.startIndex, $0) }
         }
 
+        /// Whether the head contains `needle`, which must be lower case.
         func contains(_ needle: StaticString) -> Bool {
             needle.withUTF8Buffer { needle in
-                guard let first = needle.first, bytes.count >= needle.count else { return false }
-                var index = bytes.startIndex
-                while let found = bytes[index...].firstIndex(of: first) {
-                    if bytes[found...].starts(with: needle) { return true }
-                    index = found + 1
+                guard needle.count <= bytes.count else { return false }
+                return (bytes.startIndex...(bytes.endIndex - needle.count)).contains {
+                    Self.matches(bytes, at: $0, needle)
                 }
-                return false
             }
+        }
+
+        private static func matches(_ bytes: ArraySlice<UInt8>, at start: Int, _ lower: UnsafeBufferPointer<UInt8>)
+            -> Bool
+        {
+            guard bytes.endIndex - start >= lower.count else { return false }
+            for offset in 0..<lower.count {
+                let byte = bytes[start + offset]
+                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != lower[offset] { return false }
+            }
+            return true
         }
     }
 }

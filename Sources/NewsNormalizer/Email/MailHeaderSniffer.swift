@@ -7,7 +7,7 @@
 /// the first line must be a header that only mail carries, or the block must hold two headers and
 /// at least one of them mail-only.
 enum MailHeaderSniffer {
-    /// - Parameter head: the file's first bytes, leading white space removed, ASCII in lower case.
+    /// - Parameter head: the file's first bytes, leading white space removed.
     static func looksLikeMessage(_ head: ArraySlice<UInt8>) -> Bool {
         var names: [String] = []
         var lineStart = head.startIndex
@@ -26,13 +26,15 @@ enum MailHeaderSniffer {
                 line[..<colon].allSatisfy(isFieldNameByte)
             else {
                 // An mbox "From " separator line may precede the headers.
-                if names.isEmpty, line.starts(with: Array("from ".utf8)) {
+                if names.isEmpty, line.count > 5,
+                    String(decoding: line.prefix(5), as: UTF8.self).lowercased() == "from "
+                {
                     names.append("from ")
                     continue
                 }
                 break
             }
-            names.append(String(decoding: line[..<colon], as: UTF8.self))
+            names.append(String(decoding: line[..<colon], as: UTF8.self).lowercased())
         }
         guard let first = names.first else { return false }
         if strongFirstFields.contains(first) { return true }

@@ -7,9 +7,13 @@
 struct PhraseMatcher: Sendable {
     private let phrases: [[UInt8]]
     /// Indexes into `phrases`, by the phrase's first two bytes.
-    private let buckets: [UInt16: [Int]]
+    private let bucketLists: [[Int]]
+    /// For each two-byte prefix, 1 + its index in `bucketLists`, or 0 when no phrase starts so.
+    /// A flat table rather than a dictionary: common pairs such as "th" pass the bit test on
+    /// nearly every line, and hashing the key each time cost more than the comparisons.
+    private let bucketOfPrefix: [UInt16]
     /// One bit per two-byte prefix that starts some phrase: almost every position of a line is
-    /// rejected by this bit test, before any hashing.
+    /// rejected by this bit test, before any table look-up.
     private let prefixBits: [UInt64]
 
     init(_ phrases: [String]) {
@@ -18,7 +22,14 @@ struct PhraseMatcher: Sendable {
         for (index, phrase) in self.phrases.enumerated() where phrase.count >= 2 {
             buckets[UInt16(phrase[0]) << 8 | UInt16(phrase[1]), default: []].append(index)
         }
-        self.buckets = buckets
+        var bucketLists: [[Int]] = []
+        var bucketOfPrefix = [UInt16](repeating: 0, count: 1 << 16)
+        for (key, indexes) in buckets {
+            bucketLists.append(indexes)
+            bucketOfPrefix[Int(key)] = UInt16(bucketLists.count)
+        }
+        self.bucketLists = bucketLists
+        self.bucketOfPrefix = bucketOfPrefix
         var bits = [UInt64](repeating: 0, count: 1024)
         for key in buckets.keys { bits[Int(key >> 6)] |= 1 << UInt64(key & 63) }
         self.prefixBits = bits
@@ -37,7 +48,7 @@ struct PhraseMatcher: Sendable {
                     let next = Self.fold(buffer[start + 1])
                     let key = UInt16(previous) << 8 | UInt16(next)
                     previous = next
-                    guard bits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let candidates = buckets[key] else {
+                    guard bits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let candidates = candidates(key) else {
                         continue
                     }
                     for index in candidates {
@@ -51,6 +62,12 @@ struct PhraseMatcher: Sendable {
                 return false
             }
         }
+    }
+
+    @inline(__always)
+    private func candidates(_ key: UInt16) -> [Int]? {
+        let bucket = bucketOfPrefix[Int(key)]
+        return bucket == 0 ? nil : bucketLists[Int(bucket) - 1]
     }
 
     @inline(__always)
@@ -72,7 +89,7 @@ struct PhraseMatcher: Sendable {
         guard hasCandidate else { return false }
         for start in 0..<(bytes.count - 1) {
             let key = UInt16(bytes[start]) << 8 | UInt16(bytes[start + 1])
-            guard prefixBits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let candidates = buckets[key] else {
+            guard prefixBits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let candidates = candidates(key) else {
                 continue
             }
             for index in candidates {
