@@ -39,7 +39,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "NewsNormalizer", dependencies: ["CLibXML2", "CZlib"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+        .target(
+            name: "NewsNormalizer", dependencies: ["CLibXML2", "CZlib", "CGMime"], swiftSettings: strictSettings),
         .target(
             name: "NewsIndex",
             dependencies: [

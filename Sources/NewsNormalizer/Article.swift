@@ -51,6 +51,11 @@ public struct Article: Sendable, Hashable, Codable {
     /// The body as plain text, paragraphs separated by a blank line.
     public var body: String { paragraphs.joined(separator: "\n\n") }
 
+    /// The 64-bit SimHash of the body, for near-duplicate detection: compare two with
+    /// `SimHash.distance(_:_:)`; lightly edited copies of a story are within 3 bits. Computed on
+    /// each access, so store it rather than reading it twice.
+    public var simHash: UInt64 { SimHash.hash(body) }
+
     /// Words in the body, counted the way a reader would (runs of letters and digits).
     public var wordCount: Int {
         var count = 0

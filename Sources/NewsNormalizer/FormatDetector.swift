@@ -5,11 +5,13 @@ import Foundation
 ///
 /// Content wins over the extension because scrapers and "save as" dialogs routinely write
 /// HTML into `.txt` files and JSON into files with no extension at all.
+///
+/// Works on the raw bytes of the first KiB: every format it looks for opens with ASCII, and
+/// decoding, trimming and lower-casing the head through Foundation cost as much as reading a
+/// whole clean text file.
 enum FormatDetector {
     static func detect(_ bytes: Data, fileName: String) -> ArticleFormat {
-        let head = String(decoding: bytes.prefix(1024), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
-            .lowercased()
+        let head = bytes.prefix(1024).withUnsafeBytes { Head(Array($0)) }
         if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") { return .html }
         // XHTML pages open with an XML declaration too; feeds never contain <html.
         if head.hasPrefix("<?xml"), head.contains("<html") || head.contains("<!doctype html") { return .html }
@@ -17,6 +19,7 @@ enum FormatDetector {
             return .feed
         }
         if head.hasPrefix("{") || head.hasPrefix("[") { return .json }
+        if MailHeaderSniffer.looksLikeMessage(head.bytes) { return .email }
         let lowerName = fileName.lowercased()
         for (suffix, format) in extensionFormats where lowerName.hasSuffix(suffix) {
             return format
@@ -32,4 +35,42 @@ enum FormatDetector {
         (".rss", .feed), (".atom", .feed), (".xml", .feed),
         (".eml", .email),
     ]
+
+    /// The first bytes of a file without leading white space or byte-order mark; comparisons fold ASCII case.
+    struct Head {
+        let bytes: ArraySlice<UInt8>
+
+        init(_ raw: [UInt8]) {
+            var start = 0
+            if raw.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+            while start < raw.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(raw[start]) { start += 1 }
+            bytes = raw[start...]
+        }
+
+        /// Whether the head starts with `prefix`, which must be lower case.
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            prefix.withUTF8Buffer { Self.matches(bytes, at: bytes.startIndex, $0) }
+        }
+
+        /// Whether the head contains `needle`, which must be lower case.
+        func contains(_ needle: StaticString) -> Bool {
+            needle.withUTF8Buffer { needle in
+                guard needle.count <= bytes.count else { return false }
+                return (bytes.startIndex...(bytes.endIndex - needle.count)).contains {
+                    Self.matches(bytes, at: $0, needle)
+                }
+            }
+        }
+
+        private static func matches(_ bytes: ArraySlice<UInt8>, at start: Int, _ lower: UnsafeBufferPointer<UInt8>)
+            -> Bool
+        {
+            guard bytes.endIndex - start >= lower.count else { return false }
+            for offset in 0..<lower.count {
+                let byte = bytes[start + offset]
+                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != lower[offset] { return false }
+            }
+            return true
+        }
+    }
 }

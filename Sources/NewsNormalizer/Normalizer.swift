@@ -37,6 +37,8 @@ public struct Normalizer: Sendable {
             articles = try FeedReader.read(bytes, fileName: fileName)
         case .json:
             articles = try JSONArticleReader.read(bytes, fileName: fileName)
+        case .email:
+            articles = try EmailReader.read(bytes, fileName: fileName)
         case .markdown:
             articles = try MarkdownReader.read(try TextDecoder.decode(bytes), fileName: fileName)
         default:

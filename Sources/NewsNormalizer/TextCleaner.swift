@@ -9,6 +9,9 @@ import Foundation
 enum TextCleaner {
     /// Cleans one line or paragraph: every run of white space becomes one space.
     static func cleanInline(_ text: String) -> String {
+        var text = text
+        // Most lines of most files are clean already; handing them back saves a copy and a scan.
+        if text.withUTF8(isAlreadyClean(utf8:)) { return text }
         var composed = isAlreadyComposed(text) ? text : text.precomposedStringWithCanonicalMapping
         return composed.withUTF8 { cleanInline(utf8: $0) }
     }
@@ -56,6 +59,47 @@ enum TextCleaner {
             output.append(contentsOf: scalarBytes)
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether cleaning would return `bytes` unchanged: no control characters, no white space at
+    /// the ends or twice in a row, and only non-ASCII scalars known to be composed, visible and not
+    /// spaces (Latin-1 and Latin Extended, general punctuation such as dashes and quotes, CJK).
+    /// Anything else takes the full path, so this check only has to be right when it says yes.
+    private static func isAlreadyClean(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        guard first != 0x20, last != 0x20 else { return false }
+        var previous: UInt8 = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte < 0x20 || byte == 0x7F || (byte == 0x20 && previous == 0x20) { return false }
+                previous = byte
+                index += 1
+                continue
+            }
+            previous = byte
+            switch byte {
+            case 0xC2:  // U+0080–U+00BF: keep U+00A1 and up, except the soft hyphen.
+                guard index + 1 < bytes.count, bytes[index + 1] >= 0xA1, bytes[index + 1] != 0xAD else { return false }
+                index += 2
+            case 0xC3...0xCB:  // U+00C0–U+02FF: letters, all composed.
+                index += 2
+            case 0xE2:  // U+2010–U+2027, U+2030–U+205E: dashes, quotes, ellipsis, primes.
+                guard index + 2 < bytes.count else { return false }
+                let (second, third) = (bytes[index + 1], bytes[index + 2])
+                let isPunctuation =
+                    (second == 0x80 && ((0x90...0xA7).contains(third) || third >= 0xB0))
+                    || (second == 0x81 && third <= 0x9E)
+                guard isPunctuation else { return false }
+                index += 3
+            case 0xE4...0xE9:  // U+4000–U+9FFF: CJK ideographs.
+                index += 3
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// Whether NFC would leave `text` unchanged, judged from its scalars alone: none below U+0300

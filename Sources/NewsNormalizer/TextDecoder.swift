@@ -24,7 +24,7 @@ enum TextDecoder {
 
     /// A NUL byte in the first 8 KiB marks a binary file; text formats never contain one.
     private static func looksBinary(_ bytes: Data) -> Bool {
-        bytes.prefix(8192).withUnsafeBytes { $0.contains(0) }
+        bytes.prefix(8192).withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
     }
 
     private static func decodeUTF16(_ bytes: Data, bigEndian: Bool) -> String {

@@ -129,7 +129,7 @@ check "Maintainer is set" test -n "$(field Maintainer)"
 check "Description has a synopsis and a long text" test "$(field Description | wc -l)" -gt 3
 check "Installed-Size is a number" grep -Eqx '[0-9]+' <<<"$(field Installed-Size)"
 depends=$(field Depends)
-for package in libc6 libsqlite3-0 libsystemd0 libxml2; do
+for package in libc6 libsqlite3-0 libsystemd0 libxml2 libgmime-3.0-0 libglib2.0-0; do
     check "Depends names $package ($depends)" grep -Eq "(^|, )$package( |,|$)" <<<"$depends"
 done
 check "Depends provides systemd-sysusers" grep -q 'systemd | systemd-standalone-sysusers' <<<"$depends"

@@ -46,15 +46,16 @@ struct LineFeatures: Sendable, Hashable {
         var wordKey: UInt64 = 0
         var wordBytes = 0
         var inWord = false
-        var lastVisible: Unicode.Scalar = " "
-        var secondLastVisible: Unicode.Scalar = " "
-        var thirdLastVisible: Unicode.Scalar = " "
+        // Scalar values, not `Unicode.Scalar`s: building a scalar for every ASCII byte was measurable.
+        var lastVisible: UInt32 = 0x20
+        var secondLastVisible: UInt32 = 0x20
+        var thirdLastVisible: UInt32 = 0x20
         var cjk = 0
         var pendingPunctuation = false
         var sawLetter = false
 
         func endWord() {
-            if wordBytes > 0 && wordBytes <= 8 && StopWords.keys.contains(wordKey) { stopWords += 1 }
+            if wordBytes > 0 && wordBytes <= 8 && StopWords.contains(wordKey) { stopWords += 1 }
             wordKey = 0
             wordBytes = 0
             inWord = false
@@ -73,7 +74,6 @@ struct LineFeatures: Sendable, Hashable {
                     value = value << 6 | UInt32(next & 0x3F)
                 }
             }
-            let scalar = Unicode.Scalar(value) ?? " "
             if value < 0x80 {
                 let byte = UInt8(value)
                 let isLower = byte >= 0x61 && byte <= 0x7A
@@ -109,7 +109,15 @@ struct LineFeatures: Sendable, Hashable {
                         length += 1
                     }
                 }
-            } else if isCJK(value) {
+                if value > 0x20 {
+                    thirdLastVisible = secondLastVisible
+                    secondLastVisible = lastVisible
+                    lastVisible = value
+                }
+                continue
+            }
+            let scalar = Unicode.Scalar(value) ?? " "
+            if isCJK(value) {
                 if inWord { endWord() }
                 cjk += 1
                 length += 3
@@ -145,21 +153,21 @@ struct LineFeatures: Sendable, Hashable {
                 }
                 if !scalar.properties.isWhitespace { length += 1 }
             }
-            if value > 0x20 && (value < 0x80 || !scalar.properties.isWhitespace) {
+            if !scalar.properties.isWhitespace {
                 thirdLastVisible = secondLastVisible
                 secondLastVisible = lastVisible
-                lastVisible = scalar
+                lastVisible = value
             }
         }
         if inWord { endWord() }
         words += cjk / 2
         // Look through closing quotes and brackets: `he said.”` ends a sentence.
         var last = lastVisible
-        if Self.closers.contains(last.value) { last = secondLastVisible }
-        switch last.value {
+        if Self.closers.contains(last) { last = secondLastVisible }
+        switch last {
         case 0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F:
             endsSentence = true
-            endsWithEllipsis = last == "." && secondLastVisible == "." && thirdLastVisible == "."
+            endsWithEllipsis = last == 0x2E && secondLastVisible == 0x2E && thirdLastVisible == 0x2E
         case 0x2026:
             endsWithEllipsis = true
         case 0x3A, 0xFF1A:

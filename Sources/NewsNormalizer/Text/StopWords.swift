@@ -7,16 +7,48 @@
 /// Each word is packed into a `UInt64` (its lower-cased UTF-8 bytes, at most 8) so that the
 /// classifier tests words without allocating a `String` per word.
 enum StopWords {
-    static let keys: Set<UInt64> = {
-        var keys = Set<UInt64>()
+    /// Whether `key` (a word's lower-cased UTF-8 bytes packed big-end first, at most 8) is a stop word.
+    ///
+    /// An open-addressing table with a multiplicative hash, probed linearly: a `Set<UInt64>`
+    /// runs SipHash on every word of every line, which cost more than the rest of the line classifier.
+    @inline(__always)
+    static func contains(_ key: UInt64) -> Bool {
+        guard key != 0 else { return false }
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - tableBits))
+        while true {
+            let stored = table[slot]
+            if stored == key { return true }
+            if stored == 0 { return false }
+            slot = (slot + 1) & (table.count - 1)
+        }
+    }
+
+    /// The packed key of a lower-cased word, or `nil` when it is longer than 8 bytes.
+    static func key(_ bytes: some Sequence<UInt8>) -> UInt64? {
+        var key: UInt64 = 0
+        var count = 0
+        for byte in bytes {
+            count += 1
+            guard count <= 8 else { return nil }
+            key = key << 8 | UInt64(byte)
+        }
+        return key
+    }
+
+    /// 1024 slots for about 350 words: probes stay short, and the table fits in 8 KiB.
+    private static let tableBits = 10
+
+    private static let table: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: 1 << tableBits)
         for list in [english, german, french, spanish, portuguese, italian, dutch, russian] {
             for word in list.split(separator: " ") {
-                let bytes = Array(word.utf8)
-                guard bytes.count <= 8 else { continue }
-                keys.insert(bytes.reduce(0) { $0 << 8 | UInt64($1) })
+                guard let key = key(word.utf8) else { continue }
+                var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - tableBits))
+                while table[slot] != 0 && table[slot] != key { slot = (slot + 1) & (table.count - 1) }
+                table[slot] = key
             }
         }
-        return keys
+        return table
     }()
 
     private static let english = """
