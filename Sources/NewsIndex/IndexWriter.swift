@@ -104,6 +104,7 @@ public struct IndexWriter: Sendable {
         at timestamp: Double,
         in db: Database
     ) throws -> String {
+        let simHash = article.simHash
         var publicID = String(bodyHash.prefix(12))
         while try Bool.fetchOne(db, sql: "SELECT 1 FROM articles WHERE public_id = ?", arguments: [publicID]) == true {
             publicID = String(bodyHash.prefix(publicID.count + 4))
@@ -112,8 +113,8 @@ public struct IndexWriter: Sendable {
             sql: """
                 INSERT INTO articles (
                     public_id, file_id, title, subtitle, body, authors, source, section, tags, url, language,
-                    published_at, published_offset, ingested_at, format, word_count, body_sha256
-                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    published_at, published_offset, ingested_at, format, word_count, body_sha256, simhash
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 publicID, fileID, article.title, article.subtitle, article.body,
@@ -122,9 +123,11 @@ public struct IndexWriter: Sendable {
                 article.tags.isEmpty ? nil : article.tags.joined(separator: "\n"),
                 article.url, article.language,
                 article.publishedAt?.instant.timeIntervalSince1970, article.publishedAt?.utcOffsetSeconds,
-                timestamp, article.format.rawValue, article.wordCount, bodyHash,
+                timestamp, article.format.rawValue, article.wordCount, bodyHash, Int64(bitPattern: simHash),
             ]
         )
+        _ = try NearDuplicateClusters.assign(
+            articleID: db.lastInsertedRowID, simHash: simHash, wordCount: article.wordCount, in: db)
         return publicID
     }
 

@@ -19,6 +19,19 @@ enum Schema {
             // The index's own term list with document counts, for did-you-mean.
             try db.execute(sql: "CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row')")
         }
+        migrator.registerMigration("v3: simhash_bands") { db in
+            // SimHash split in four 16-bit bands: two fingerprints within 3 bits of each other
+            // agree on at least one band, so near-duplicate candidates are an index lookup.
+            try db.execute(
+                sql: """
+                    CREATE TABLE simhash_bands (
+                        band INTEGER NOT NULL,
+                        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+                    );
+                    CREATE INDEX simhash_bands_band ON simhash_bands(band);
+                    CREATE INDEX simhash_bands_article ON simhash_bands(article_id);
+                    """)
+        }
         return migrator
     }
 

@@ -84,4 +84,27 @@ import Testing
             try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM articles_fts_idx") ?? 0
         }
     }
+
+    @Test func lightlyEditedRedeliveriesShareAClusterAndOthersDoNot() async throws {
+        let store = try TemporaryDatabase()
+        let words = (0..<300).map { "word\($0 * 7919 % 1000)" }
+        let original = words.joined(separator: " ")
+        var edited = words
+        edited[150] = "changed"
+        let unrelated = (0..<300).map { "other\($0 * 104_729 % 997)" }.joined(separator: " ")
+        try await store.writer.write([
+            TemporaryDatabase.record("a.txt", title: "A", body: [original]),
+            TemporaryDatabase.record("b.txt", title: "A", body: [edited.joined(separator: " ")]),
+            TemporaryDatabase.record("c.txt", title: "C", body: [unrelated]),
+        ])
+        let clusters = try await store.database.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT f.path, a.cluster_id FROM articles a JOIN files f ON f.id = a.file_id")
+                .reduce(into: [String: Int64?]()) { $0[$1["path"]] = $1["cluster_id"] as Int64? }
+        }
+        #expect(clusters["a.txt"] != nil && clusters["a.txt"]! != nil)
+        #expect(clusters["a.txt"]! == clusters["b.txt"]!)
+        #expect(clusters["c.txt"]! == nil)
+        let folded = try await store.searcher.search(.init(query: "word0"))
+        #expect(folded.total == 1 && folded.hits.first?.similar?.count == 1)
+    }
 }
