@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 public import Foundation
 import GRDB
-public import NewsNormalizer
+import NewsNormalizer
 
 /// Commits ingest results: the ledger row of each file and its articles, in one transaction
 /// per batch.

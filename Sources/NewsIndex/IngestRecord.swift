@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-public import Foundation
+import Foundation
 public import NewsNormalizer
 
 /// What ingest learned about one inbox file, ready to be committed by the writer.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-public import Foundation
+import Foundation
 public import GRDB
 
 /// The one SQLite database of a daemon: a WAL-mode pool with one writer and many readers.
@@ -32,8 +32,8 @@ public final class NewsDatabase: Sendable {
     /// Size of the database file plus its WAL, in bytes.
     public var sizeInBytes: Int {
         [path, path + "-wal"].reduce(0) { total, file in
-            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-            return total + (size ?? 0)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+            return total + ((attributes?[.size] as? Int) ?? 0)
         }
     }
 }

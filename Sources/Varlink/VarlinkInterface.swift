@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-public import Foundation
+package import Foundation
 
 /// One varlink interface a server offers: its name, its IDL text and its method handler.
 ///
