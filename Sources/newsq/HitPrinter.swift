@@ -10,7 +10,9 @@ struct HitPrinter {
     var width: Int?
 
     func print(_ reply: SearchReply, offset: Int, to output: inout StandardOutput) {
-        for note in reply.notes { output.write(style.dim("note: \(note)") + "\n") }
+        for note in reply.notes {
+            for line in wrap("note: \(note)", width: width ?? 0) { output.write(style.dim(line) + "\n") }
+        }
         if reply.correctedQuery == nil, !reply.suggestions.isEmpty {
             let list = reply.suggestions.map { "\($0.term) → \(style.bold($0.suggestion))" }
             output.write("did you mean: \(list.joined(separator: ", "))\n")
@@ -19,15 +21,28 @@ struct HitPrinter {
         let indent = "    "
         for (index, hit) in reply.hits.enumerated() {
             let rank = String(offset + index + 1) + "."
-            let partial = hit.partial == true ? style.dim(" (partial match)") : ""
-            output.write(rank.padding(toLength: indent.count, withPad: " ", startingAt: 0) + style.bold(hit.title))
-            output.write(partial + "\n")
-            var origin = [hit.source, hit.publishedAt.map { String($0.prefix(10)) }, hit.file ?? hit.url, hit.id]
-                .compactMap { $0 }.joined(separator: " · ")
-            if let similar = hit.similar, !similar.isEmpty {
-                origin += " · \(similar.count) similar"
+            let lineWidth = (width ?? 0) - indent.count
+            var title = wrap(hit.title, width: lineWidth)
+            if title.isEmpty { title = [""] }
+            for (number, line) in title.enumerated() {
+                let lead = number == 0 ? rank.padding(toLength: indent.count, withPad: " ", startingAt: 0) : indent
+                output.write(lead + style.bold(line))
+                if number < title.count - 1 { output.write("\n") }
             }
-            output.write(indent + style.dim(origin) + "\n")
+            if hit.partial == true {
+                let marker = "(partial match)"
+                let fits = width == nil || title[title.count - 1].count + 1 + marker.count <= lineWidth
+                output.write((fits ? " " : "\n" + indent) + style.dim(marker))
+            }
+            output.write("\n")
+            var origin = [hit.source, hit.publishedAt.map { String($0.prefix(10)) }, hit.file ?? hit.url, hit.id]
+                .compactMap { $0 }
+            if let similar = hit.similar, !similar.isEmpty {
+                origin.append("\(similar.count) similar")
+            }
+            for line in pack(origin, separator: " · ", width: lineWidth) {
+                output.write(indent + style.dim(line) + "\n")
+            }
             if !hit.snippet.isEmpty {
                 for line in wrap(hit.snippet, width: (width ?? 0) - indent.count) {
                     output.write(indent + render(line) + "\n")
@@ -95,6 +110,26 @@ struct HitPrinter {
             }
             line += word
             visible += length
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// Joins `parts` with `separator`, starting a new line rather than splitting a part; a part
+    /// too long for a line of its own is wrapped at its spaces.
+    func pack(_ parts: [String], separator: String, width: Int) -> [String] {
+        guard width > 20 else { return parts.isEmpty ? [] : [parts.joined(separator: separator)] }
+        var lines: [String] = []
+        var line = ""
+        for part in parts {
+            if !line.isEmpty, line.count + separator.count + part.count <= width {
+                line += separator + part
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            var pieces = part.count <= width ? [part] : wrap(part, width: width)
+            line = pieces.popLast() ?? ""
+            lines += pieces
         }
         if !line.isEmpty { lines.append(line) }
         return lines

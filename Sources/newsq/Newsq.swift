@@ -45,9 +45,23 @@ struct Newsq: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success || code.rawValue == 1 { exit(withError: error) }
-            // Usage errors: print ArgumentParser's message, but exit 2 like grep.
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // Usage errors: one line, as every newsq error, and exit 2 like grep. ArgumentParser's
+            // full message adds the option's help and the usage on three more lines; keep only
+            // the error and where to read more.
+            FileHandle.standardError.write(Data("newsq: \(usageLine(for: error))\n".utf8))
             Foundation.exit(2)
         }
+    }
+
+    /// "The value 'abc' is invalid for '--limit <limit>' (see 'newsq search --help')".
+    static func usageLine(for error: any Error) -> String {
+        let full = fullMessage(for: error)
+        let first = message(for: error).split(separator: "\n").first.map(String.init) ?? full
+        let stripped = first.hasPrefix("Error: ") ? String(first.dropFirst("Error: ".count)) : first
+        var help = "newsq --help"
+        if let range = full.range(of: "See '[^']+'", options: .regularExpression) {
+            help = String(full[range].dropFirst("See '".count).dropLast())
+        }
+        return "\(stripped) (see '\(help)')"
     }
 }

@@ -46,7 +46,7 @@ struct SearchCommand: ParsableCommand {
     var explain = false
 
     @Argument(help: "The query: words, \"phrases\", and the operators of docs/QUERY.md.")
-    var words: [String]
+    var words: [String] = []
 
     enum SortOrder: String, ExpressibleByArgument, CaseIterable {
         case relevance, newest, oldest

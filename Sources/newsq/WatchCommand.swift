@@ -22,7 +22,7 @@ struct WatchCommand: ParsableCommand {
     var json = false
 
     @Argument(help: "The query, in the language of docs/QUERY.md.")
-    var words: [String]
+    var words: [String] = []
 
     func validate() throws {
         guard !words.isEmpty else { throw ValidationError("give a query, such as: newsq watch sanctions") }
