@@ -61,7 +61,12 @@ public struct Article: Sendable, Hashable, Codable {
         var count = 0
         var inWord = false
         for scalar in body.unicodeScalars {
-            let isWordScalar = CharacterSet.alphanumerics.contains(scalar)
+            // ASCII first: most text is, and Unicode property lookups cost far more.
+            let isWordScalar =
+                scalar.isASCII
+                ? (scalar.value >= 0x30 && scalar.value <= 0x39)
+                    || ((scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
             if isWordScalar && !inWord { count += 1 }
             inWord = isWordScalar
         }
