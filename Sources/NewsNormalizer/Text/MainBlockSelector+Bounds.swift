@@ -32,6 +32,21 @@ extension MainBlockSelector {
             || block.features.endsWithColon && commentHeaderWords.contains { lower.hasSuffix($0) }
     }
 
+    /// Whether the line is only a relative time ("32M ago", "2 days ago at 07:52 am", "vor 2 Stunden"):
+    /// it stamps teasers and comments, never an article's own paragraphs, so it walls them off
+    /// one by one. It stays out of `BoilerplatePhrases`, so that a dateline under a headline does
+    /// not stop `HeadlineFinder`.
+    static func isRelativeTime(_ block: TextBlock) -> Bool {
+        guard block.features.words <= 8, block.features.length <= 40,
+            block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+        else { return false }
+        let line = Substring(block.text.lowercased())
+        let words = line.split { !$0.isLetter && !$0.isNumber }
+        return words.contains("ago") || relativeTimePrefixes.contains { line.hasPrefix($0) }
+    }
+
+    private static let relativeTimePrefixes = ["il y a ", "vor ", "hace ", "há "]
+
     private static let commentWords = [
         "comment", "comentário", "commentaire", "kommentar", "comentario", "leave a reply", "responses to",
         "replies to", "thoughts on", "join the conversation",

@@ -24,8 +24,24 @@ enum MainBlockSelector {
             scores[index] = score(block)
             if scores[index] > 0 { totalText += scores[index] }
         }
+        // A long line that starts with the whole of an earlier, much shorter one runs the article's
+        // paragraphs together again (a metadata dump of the body): it adds nothing, so it must not
+        // pull a run across the chrome between. Paragraphs repeated as they are (two menus of one
+        // recipe) and a lede that opens like the dek still count.
+        var openings: [Substring: Int] = [:]
+        for (index, block) in blocks.enumerated() where block.text.utf8.count >= 40 {
+            let opening = block.text.prefix(40)
+            if let earlier = openings[opening] {
+                let earlierText = blocks[earlier].text.trimmingTrailingSpace()
+                if block.text.utf8.count >= max(300, 3 * earlierText.utf8.count), block.text.hasPrefix(earlierText) {
+                    scores[index] = min(scores[index], 0)
+                }
+            } else {
+                openings[opening] = index
+            }
+        }
         let wall = -max(250, totalText * 0.15)
-        for (index, block) in blocks.enumerated() where block.boilerplate == .closing {
+        for (index, block) in blocks.enumerated() where block.boilerplate == .closing || isRelativeTime(block) {
             scores[index] = wall
         }
         // The article lies below the page's repeated title and above its comments (found once a
