@@ -18,7 +18,7 @@ enum FormatDetector {
         if head.hasPrefix("<?xml") || head.hasPrefix("<rss") || head.hasPrefix("<feed") {
             return .feed
         }
-        if head.hasPrefix("{") || head.hasPrefix("[") { return .json }
+        if head.opensJSON { return .json }
         if MailHeaderSniffer.looksLikeMessage(head.bytes) { return .email }
         let lowerName = fileName.lowercased()
         for (suffix, format) in extensionFormats where lowerName.hasSuffix(suffix) {
@@ -45,6 +45,18 @@ enum FormatDetector {
             if raw.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
             while start < raw.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(raw[start]) { start += 1 }
             bytes = raw[start...]
+        }
+
+        /// Whether the head opens a JSON object or array: `{` then a key or `}`, or `[` then a value or `]`.
+        /// A bracket alone is not enough: saved pages open with titles such as "[Review] The Palace…".
+        var opensJSON: Bool {
+            guard let first = bytes.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
+            let rest = bytes.dropFirst().drop { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
+            guard let next = rest.first else { return true }
+            if first == UInt8(ascii: "{") { return next == UInt8(ascii: "\"") || next == UInt8(ascii: "}") }
+            if Array("{[\"]-0123456789".utf8).contains(next) { return true }
+            let word = rest.prefix { $0 >= 0x61 && $0 <= 0x7A }
+            return ["true", "false", "null"].contains { word.elementsEqual($0.utf8) }
         }
 
         /// Whether the head starts with `prefix`, which must be lower case.

@@ -19,6 +19,18 @@ import Testing
         } throws: { ($0 as? NormalizationError)?.code == .binary }
     }
 
+    @Test func aBracketOpensJSONOnlyWhenAValueFollows() {
+        let cases: [(String, ArticleFormat)] = [
+            ("[{\"title\": \"a\"}]", .json), ("[\n  \"a\"]", .json), ("[]", .json), ("[null]", .json),
+            ("{\n\"title\": 1}", .json), ("{}", .json),
+            ("[The Palace] More Reviews from Visitors\n\nText.", .text), ("{Updated} A headline\n", .text),
+            ("[nullified] A headline\n", .text),
+        ]
+        for (text, format) in cases {
+            #expect(FormatDetector.detect(Data(text.utf8), fileName: "a.txt") == format, "\(text)")
+        }
+    }
+
     @Test func theBBCFirstLineIsTheTitle() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "../../../shared/corpus/bbc/business/001.txt")

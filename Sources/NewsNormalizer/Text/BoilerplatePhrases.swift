@@ -19,6 +19,8 @@ enum BoilerplatePhrases {
         }
         let lower = PhraseMatcher.lowercasedBytes(line)
         if lower.count <= 20, exactInlineSet.contains(lower) { return .inline }
+        // "Image copyright Getty Images" sits between an article's paragraphs: a credit, not a footer.
+        if creditPrefixes.contains(where: { lower.starts(with: $0) }) { return .inline }
         if alwaysClosingMatcher.matches(lower) { return .closing }
         // Prose that happens to mention one of the other phrases ("racist comments about Henry",
         // "hear more from Jakob Nielsen") is left alone.
@@ -47,6 +49,10 @@ enum BoilerplatePhrases {
         "uses cookies", "use cookies", "cookie policy", "all rights reserved", "utiliza cookies", "utilise des cookies",
         "verwendet cookies",
     ])
+    private static let creditPrefixes = [
+        "image copyright", "image caption", "image source", "media caption", "picture copyright", "photo copyright",
+    ]
+    .map { Array($0.utf8) }
     private static let exactInlineSet = Set(exactInline.map { Array($0.utf8) })
     private static let closingMatcher = PhraseMatcher(closing)
     private static let inlineMatcher = PhraseMatcher(inline)
@@ -79,6 +85,9 @@ enum BoilerplatePhrases {
         "leia mais", "leia também", "assine", "leggi anche", "iscriviti", "читайте также", "подписаться",
         "back to top", "jump to", "skip to", "powered by", "all comments", "join the conversation",
         "get the latest", "sponsored content", "paid content", "accept all", "we use cookies",
+        "você pode gostar", "você também pode gostar", "vous aimerez aussi", "vous aimerez peut-être",
+        "te puede interesar", "también te puede", "ti potrebbe interessare", "potrebbe interessarti",
+        "das könnte sie auch", "auch interessant",
     ]
 
     private static let inline: [String] = [
