@@ -180,7 +180,8 @@ def write(results, output, chart):
              f"- {results['queries']} queries from `benchmarks/queries.txt`; "
              f"{results['settings']['passes']} passes for in-process clients, one for process-per-query commands; "
              f"throughput {results['settings']['load_seconds']} s per client count",
-             f"- run took {results.get('minutes', 0):.1f} min: `scripts/bench{' --quick' if results['mode'] == 'quick' else ''}`",
+             f"- run took {results.get('minutes', 0):.1f} min (after the build): "
+             f"`{results.get('command', 'scripts/bench')}`",
              ]
     if results.get("versions"):
         lines.append("- versions: " + ", ".join(f"{k} {v}" for k, v in results["versions"].items()))
