@@ -37,6 +37,7 @@ def ingest_table(c):
     for name in INGEST_ORDER:
         e = ingest.get(name)
         if e is None:
+            rows.append(f"| {name} | **not measured** | | | | | |")
             continue
         if "error" in e:
             rows.append(f"| {name} | {na(e)} | | | | | |")
@@ -56,6 +57,7 @@ def dist_table(entries, order, label):
     for name in order:
         e = entries.get(name)
         if e is None:
+            rows.append(f"| {name} | **not measured** (an earlier step failed; see the indexing table) | | | | | | |")
             continue
         if "error" in e:
             rows.append(f"| {name} | {na(e)} | | | | | | |")
@@ -74,6 +76,8 @@ def dist_table(entries, order, label):
 
 def throughput_table(c):
     rows = ["| clients | queries/s | errors | p50 ms | p99 ms | newsd RSS max MB |", "|--:|--:|--:|--:|--:|--:|"]
+    if not c["throughput"]:
+        rows.append("| – | **not measured** (newsd failed; see the indexing table) | | | | |")
     for key, e in c["throughput"].items():
         if "error" in e:
             rows.append(f"| {key} | {na(e)} | | | | |")
