@@ -55,12 +55,21 @@ class Newsd:
         raise RuntimeError(f"newsd did not answer on {self.socket} within {timeout} s")
 
     def wait_files(self, client, count, timeout, interval=0.02):
-        """Polls Status until the ledger holds `count` files; returns the last status."""
+        """Polls Status until the ledger holds `count` files; returns (last status, client,
+        connections the daemon dropped). A dropped connection is reopened and counted: the
+        report shows the count, since a monitoring client should never lose its connection."""
         deadline = time.monotonic() + timeout
+        dropped = 0
         while True:
-            status = client.status()
+            try:
+                status = client.status()
+            except OSError:
+                dropped += 1
+                client.close()
+                client = VarlinkClient(self.socket)
+                continue
             if status["files"] >= count:
-                return status
+                return status, client, dropped
             if time.monotonic() > deadline:
                 raise RuntimeError(f"newsd took over {timeout} s: {status['files']} of {count} files")
             if self.process.poll() is not None:

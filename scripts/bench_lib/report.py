@@ -37,7 +37,8 @@ def ingest_table(c):
     for name in INGEST_ORDER:
         e = ingest.get(name)
         if e is None:
-            rows.append(f"| {name} | **not measured** | | | | | |")
+            why = "peers skipped (`--newsd-only`)" if c.get("newsd_only") else "see the log"
+            rows.append(f"| {name} | **not measured**: {why} | | | | | |")
             continue
         if "error" in e:
             rows.append(f"| {name} | {na(e)} | | | | | |")
@@ -47,17 +48,20 @@ def ingest_table(c):
         extra = ""
         if name == "newsd":
             extra = f" ({e['articles']:,} articles: identical bodies are stored once; {e['failed']} failed)"
+            if e.get("dropped_connections"):
+                extra += (f" **newsd closed the polling connection {e['dropped_connections']} time(s) "
+                          "during ingest; the bench reconnected**")
         rows.append(f"| {name} | {rate:,.0f} | {e['seconds']:.2f} | {e.get('cpu_seconds', 0):.2f} | "
                     f"{c['text_bytes'] / 1e6 / e['seconds']:.2f} | {ratio} | {e['command']}{extra} |")
     return rows
 
 
-def dist_table(entries, order, label):
+def dist_table(entries, order, label, why="an earlier step failed; see the indexing table"):
     rows = [f"| {label} | n | p50 ms | p95 ms | p99 ms | mean ms | notes | command |", "|---|--:|--:|--:|--:|--:|---|---|"]
     for name in order:
         e = entries.get(name)
         if e is None:
-            rows.append(f"| {name} | **not measured** (an earlier step failed; see the indexing table) | | | | | | |")
+            rows.append(f"| {name} | **not measured** ({why}) | | | | | | |")
             continue
         if "error" in e:
             rows.append(f"| {name} | {na(e)} | | | | | | |")
@@ -197,11 +201,12 @@ def write(results, output, chart):
     lines += [f"| {t} | {v} | {ok} |" for t, v, ok in target_rows]
     lines.append("")
     for c in results["corpora"]:
+        why = "peers skipped (`--newsd-only`)" if c.get("newsd_only") else "an earlier step failed; see the indexing table"
         lines += [f"## Corpus: {c['name']}", "",
                   f"`{c['path']}`: {c['files']:,} files, {c['text_bytes'] / 1e6:.1f} MB of text (title + body, UTF-8).", "",
                   "### Indexing: all files to searchable", ""] + ingest_table(c)
-        lines += ["", "### Freshness: one dropped file to searchable", ""] + dist_table(c["freshness"], ["newsd", "recoll -m"], "engine")
-        lines += ["", "### Query latency (top 10)", ""] + dist_table(c["latency"], LATENCY_ORDER, "engine, client")
+        lines += ["", "### Freshness: one dropped file to searchable", ""] + dist_table(c["freshness"], ["newsd", "recoll -m"], "engine", why)
+        lines += ["", "### Query latency (top 10)", ""] + dist_table(c["latency"], LATENCY_ORDER, "engine, client", why)
         lines += ["", "### newsd throughput: concurrent clients, each on its own connection", "",
                   "Each client is a separate Python process sending the 200 queries in a loop "
                   "(`io.newsd.Search`, limit 10); the clients share the machine's cores with the daemon.", ""]
