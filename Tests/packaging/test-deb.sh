@@ -114,10 +114,11 @@ expect_file -rw-r--r-- /usr/share/zsh/vendor-completions/_newsq
 expect_file -rw-r--r-- /usr/share/fish/vendor_completions.d/newsq.fish
 expect_file -rw-r--r-- /usr/share/doc/newsd/copyright
 expect_file -rw-r--r-- /usr/share/doc/newsd/changelog.gz
+expect_file -rw-r--r-- /usr/share/lintian/overrides/newsd
 unexpected=$(awk '$2 != "root/root" || ($1 ~ /^d/ && $1 != "drwxr-xr-x")' "$scratch/contents")
 check "every entry is root/root, every folder 0755" test -z "$unexpected"
 files=$(awk '$1 !~ /^d/' "$scratch/contents" | wc -l)
-check "the package holds exactly those 16 files (has $files)" test "$files" -eq 16
+check "the package holds exactly those 17 files (has $files)" test "$files" -eq 17
 
 # 3. Control fields
 field() { dpkg-deb -f "$deb" "$1"; }
