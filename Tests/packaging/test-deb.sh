@@ -49,6 +49,7 @@ make_stand_ins() {
 #include <sqlite3.h>
 #include <systemd/sd-daemon.h>
 #include <libxml/xmlversion.h>
+#include <gmime/gmime.h>
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "--version") == 0) {
@@ -61,13 +62,15 @@ int main(int argc, char **argv) {
     }
     /* Call into each library so that it stays in NEEDED despite --as-needed. */
     xmlCheckVersion(LIBXML_VERSION);
-    printf("%s sqlite %s, booted %d, libxml2 %s\n", NAME, sqlite3_libversion(), sd_booted(), LIBXML_DOTTED_VERSION);
+    g_mime_init();
+    printf("%s sqlite %s, booted %d, libxml2 %s, glib %u\n", NAME, sqlite3_libversion(), sd_booted(),
+           LIBXML_DOTTED_VERSION, glib_major_version);
     return 0;
 }
 EOF
     local name xml_cflags xml_libs
-    read -r -a xml_cflags <<<"$(pkg-config --cflags libxml-2.0)"
-    read -r -a xml_libs <<<"$(pkg-config --libs libxml-2.0)"
+    read -r -a xml_cflags <<<"$(pkg-config --cflags libxml-2.0 gmime-3.0)"
+    read -r -a xml_libs <<<"$(pkg-config --libs libxml-2.0 gmime-3.0)"
     for name in newsd newsq; do
         cc -O2 -g -fPIE -pie -fstack-protector-strong -D_FORTIFY_SOURCE=2 -Wl,-z,relro,-z,now \
             -DNAME="\"$name\"" -DVERSION="\"$version\"" "${xml_cflags[@]}" \
