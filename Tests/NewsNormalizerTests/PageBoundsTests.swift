@@ -15,6 +15,8 @@ import Testing
         for line in ["Ago", "In 2019, a long time ago, the council met again to decide.", "Ten years ago"] {
             #expect(!MainBlockSelector.isRelativeTime(block(line)), "\(line)")
         }
+        #expect(MainBlockSelector.isDateOnly(block("Wednesday November 20, 2019")))
+        #expect(!MainBlockSelector.isDateOnly(block("November 20, 2019 was a cold and rainy day.")))
         #expect(MainBlockSelector.isCommentMarker(block("Catherine on May 3, 2018 at 5:23 pm said:")))
         #expect(MainBlockSelector.isCommentMarker(block("Comments")))
         #expect(!MainBlockSelector.isCommentMarker(block("Related")))

@@ -45,6 +45,12 @@ extension MainBlockSelector {
         return words.contains("ago") || relativeTimePrefixes.contains { line.hasPrefix($0) }
     }
 
+    /// Whether the line is only a date ("Wednesday November 20, 2019"): under a headline it is the
+    /// article's dateline, above the body; further down it stamps the teasers of a list.
+    static func isDateOnly(_ block: TextBlock) -> Bool {
+        block.features.words <= 6 && block.features.length <= 40 && DateParser.parse(block.text) != nil
+    }
+
     private static let relativeTimePrefixes = ["il y a ", "vor ", "hace ", "há "]
 
     private static let commentWords = [
