@@ -38,7 +38,20 @@ public struct Searcher: Sendable {
             limit: limit, offset: offset, fold: !(request.all ?? false), explain: request.explain ?? false)
         let blend = RecencyBlend(halfLifeDays: halfLife, now: now().timeIntervalSince1970)
         let settings = settings
-        var reply = try await database.pool.read { db in
+        let database = database
+        var reply = try await SearchBudget(limit: settings.timeBudget).run {
+            try await Self.read(plan, request: request, page: page, blend: blend, settings: settings, from: database)
+        }
+        reply.tookMilliseconds = (ContinuousClock.now - started).milliseconds
+        return reply
+    }
+
+    /// The search itself: one read transaction.
+    private static func read(
+        _ plan: SearchPlan, request: SearchRequest, page: PageRequest, blend: RecencyBlend, settings: SearchSettings,
+        from database: NewsDatabase
+    ) async throws -> SearchReply {
+        try await database.pool.read { db in
             var reply = try Self.run(plan, page: page, blend: blend, settings: settings, in: db)
             if reply.total == 0, let corrected = try Self.correction(of: plan, request: request, reply: reply, db: db) {
                 let correctedPlan = try SearchPlan(
@@ -64,11 +77,9 @@ public struct Searcher: Sendable {
             }
             return reply
         }
-        reply.tookMilliseconds = (ContinuousClock.now - started).milliseconds
-        return reply
     }
 
-    struct PageRequest {
+    struct PageRequest: Sendable {
         var limit: Int
         var offset: Int
         var fold: Bool

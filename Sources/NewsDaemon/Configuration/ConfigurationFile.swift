@@ -47,10 +47,12 @@ struct ConfigurationFile: Decodable {
         var weights: [String: Double]?
         var recencyHalfLifeDays: Double?
         var aliases: String?
+        var timeBudgetMilliseconds: Int?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case weights, aliases
             case recencyHalfLifeDays = "recency_half_life_days"
+            case timeBudgetMilliseconds = "time_budget_ms"
         }
 
         init(from decoder: any Decoder) throws {
@@ -59,6 +61,7 @@ struct ConfigurationFile: Decodable {
             weights = try container.decodeIfPresent([String: Double].self, forKey: .weights)
             recencyHalfLifeDays = try container.decodeIfPresent(Double.self, forKey: .recencyHalfLifeDays)
             aliases = try container.decodeIfPresent(String.self, forKey: .aliases)
+            timeBudgetMilliseconds = try container.decodeIfPresent(Int.self, forKey: .timeBudgetMilliseconds)
         }
     }
 
@@ -136,6 +139,12 @@ struct ConfigurationFile: Decodable {
             configuration.recencyHalfLifeDays = halfLife
         }
         if let aliases = search?.aliases { configuration.aliasesPath = aliases }
+        if let budget = search?.timeBudgetMilliseconds {
+            guard budget > 0 else {
+                throw ConfigurationError(path: path, message: "search.time_budget_ms: must be > 0")
+            }
+            configuration.searchTimeBudgetMilliseconds = budget
+        }
         for (column, weight) in search?.weights ?? [:] {
             guard weight >= 0 else {
                 throw ConfigurationError(path: path, message: "search.weights.\(column): must be ≥ 0")

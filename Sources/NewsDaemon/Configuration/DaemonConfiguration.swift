@@ -26,6 +26,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var recencyHalfLifeDays: Double = 90
     /// The file of names that mean the same, expanded at query time; missing is fine.
     public var aliasesPath: String = "Config/aliases.yaml"
+    /// The longest one search may run before it is stopped with `QueryTooExpensive`.
+    public var searchTimeBudgetMilliseconds: Int = 2000
 
     public struct IngestSettings: Sendable, Hashable {
         /// The most files committed in one transaction.
@@ -54,6 +56,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         settings.weights = weights
         settings.halfLifeDays = recencyHalfLifeDays
         settings.aliases = try AliasFile.load(path: aliasesPath)
+        settings.timeBudget = .milliseconds(searchTimeBudgetMilliseconds)
         return settings
     }
 

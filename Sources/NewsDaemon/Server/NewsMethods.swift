@@ -40,6 +40,10 @@ struct NewsMethods: VarlinkInterface {
                 name: QuerySyntaxProblem.errorName, encoding: QuerySyntaxProblem(message: message, column: column))
         } catch SearchError.invalidRequest(let message) {
             throw VarlinkError(name: InvalidRequestProblem.errorName, encoding: InvalidRequestProblem(message: message))
+        } catch SearchError.tooExpensive(let budget) {
+            throw VarlinkError(
+                name: QueryTooExpensiveProblem.errorName, encoding: QueryTooExpensiveProblem(budgetMilliseconds: budget)
+            )
         }
     }
 
