@@ -95,6 +95,7 @@ public struct NewsDaemon: Sendable {
             interfaces: [
                 NewsMethods(
                     database: database,
+                    access: try configuration.access.policy(),
                     settings: searchSettings,
                     startedAt: startedAt,
                     operations: OperationMethods(
@@ -146,6 +147,8 @@ public struct NewsDaemon: Sendable {
     private var serverLimits: VarlinkServer.Limits {
         var limits = VarlinkServer.Limits()
         limits.maximumMessageSize = max(limits.maximumMessageSize, configuration.maximumFileSize / 3 * 4 + 64 * 1024)
+        limits.idleTimeout = .seconds(configuration.socketIdleTimeoutSeconds)
+        limits.maximumConnections = configuration.maximumConnections
         return limits
     }
 
