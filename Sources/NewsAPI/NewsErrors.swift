@@ -25,7 +25,7 @@ public struct InvalidRequestProblem: Codable, Sendable, Hashable {
     }
 }
 
-/// Parameters of `io.newsd.QueryTooExpensive`: the search ran past the time budget.
+/// Parameters of `io.newsd.QueryTooExpensive`: the search used more than its CPU time budget.
 public struct QueryTooExpensiveProblem: Codable, Sendable, Hashable {
     public var message: String
     public var budgetMilliseconds: Int

@@ -32,7 +32,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var recencyHalfLifeDays: Double = 90
     /// The file of names that mean the same, expanded at query time; missing is fine.
     public var aliasesPath: String = "Config/aliases.yaml"
-    /// The longest one search may run before it is stopped with `QueryTooExpensive`.
+    /// The CPU time one search may use before it is stopped with `QueryTooExpensive`.
     public var searchTimeBudgetMilliseconds: Int = 2000
 
     public struct IngestSettings: Sendable, Hashable {
