@@ -68,6 +68,7 @@ public struct NewsDaemon: Sendable {
         let startedAt = ContinuousClock.now
         let metrics = IngestMetrics(startedAt: startedAt)
         let watchHub = WatchHub(logger: logger)
+        let databaseFileProblem = DatabaseFileProblem()
         let (events, eventSink) = AsyncStream<InboxEvent>.makeStream()
         let workers =
             configuration.ingest.workers > 0
@@ -101,7 +102,8 @@ public struct NewsDaemon: Sendable {
                     operations: OperationMethods(
                         database: database, watchHub: watchHub, queue: queue, metrics: metrics,
                         dropper: InboxDropper(inbox: configuration.inbox),
-                        maximumFileSize: configuration.maximumFileSize, logger: logger))
+                        maximumFileSize: configuration.maximumFileSize, databaseFileProblem: databaseFileProblem,
+                        logger: logger))
             ],
             limits: serverLimits,
             logger: logger
@@ -121,6 +123,10 @@ public struct NewsDaemon: Sendable {
             .init(
                 service: ReconcileService(
                     queue: queue, interval: .seconds(configuration.ingest.reconcileIntervalSeconds)),
+                successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
+            .init(
+                service: DatabaseFileMonitor(
+                    path: configuration.database, problem: databaseFileProblem, interval: .seconds(2), logger: logger),
                 successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
             .init(
                 service: ReloadService(

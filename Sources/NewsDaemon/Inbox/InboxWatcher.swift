@@ -121,10 +121,16 @@ struct WatchTree: @unchecked Sendable {
     mutating func forget(_ watch: Int32) {
         folders[watch] = nil
     }
+
+    /// Removes every watch: the folders they stand for are no longer where the paths say.
+    mutating func forgetAll() {
+        for watch in folders.keys { inotify_rm_watch(descriptor, watch) }
+        folders.removeAll()
+    }
 }
 
 /// The watcher thread's loop: decode events, keep the tree in step, and report.
-private final class WatchLoop: @unchecked Sendable {
+final class WatchLoop: @unchecked Sendable {
     let descriptor: Int32
     let wakeDescriptor: Int32
     var tree: WatchTree
@@ -133,6 +139,8 @@ private final class WatchLoop: @unchecked Sendable {
     let logger: Logger
     /// Files created without a close-write yet, with when they were last touched.
     var settling: [String: ContinuousClock.Instant] = [:]
+    /// The inbox folder itself was deleted or moved away: look for it to come back.
+    var inboxLost = false
 
     init(
         descriptor: Int32, wakeDescriptor: Int32, tree: WatchTree, events: AsyncStream<InboxEvent>.Continuation,
@@ -153,7 +161,7 @@ private final class WatchLoop: @unchecked Sendable {
             pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
         ]
         while true {
-            let timeout: Int32 = settling.isEmpty ? -1 : 50
+            let timeout: Int32 = inboxLost ? 250 : settling.isEmpty ? -1 : 50
             let ready = poll(&descriptors, 2, timeout)
             if ready < 0 && errno != EINTR {
                 logger.error("poll failed", metadata: ["errno": "\(errno)"])
@@ -169,6 +177,7 @@ private final class WatchLoop: @unchecked Sendable {
                 }
             }
             releaseSettled()
+            if inboxLost { rewatchInboxIfBack() }
         }
     }
 
@@ -176,6 +185,12 @@ private final class WatchLoop: @unchecked Sendable {
         if event.has(IN_Q_OVERFLOW) {
             logger.warning("inotify queue overflowed; rescanning the inbox")
             events.yield(.rescan)
+            return
+        }
+        if tree.folders[event.watch] == "",
+            event.has(IN_DELETE_SELF) || event.has(IN_MOVE_SELF) || event.has(IN_IGNORED)
+        {
+            loseInbox(movedAway: event.has(IN_MOVE_SELF))
             return
         }
         if event.has(IN_IGNORED) {
