@@ -24,9 +24,10 @@ import Testing
                 try SearchBudget(limit: .milliseconds(50)).run(in: db) { try Int.fetchOne(db, sql: Self.endless) }
             }
         }
-        // 50 ms of CPU; uninterrupted it would run for minutes. The bound is loose because other
-        // suites load both cores meanwhile.
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // 50 ms of CPU; uninterrupted it would run for a quarter of an hour. The wall-clock bound
+        // is loose on purpose: in the full suite, dozens of daemons share the two cores, and a
+        // run took 16 s of wall time to get its 50 ms of CPU.
+        #expect(ContinuousClock.now - started < .seconds(60))
         let one = try await database.pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
         #expect(one == 1)
     }
