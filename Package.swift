@@ -48,6 +48,8 @@ let package = Package(
                 "NewsNormalizer",
                 "NewsAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // For sqlite3_progress_handler, which GRDB does not wrap (SearchBudget).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

@@ -24,3 +24,23 @@ public struct InvalidRequestProblem: Codable, Sendable, Hashable {
         self.message = message
     }
 }
+
+/// Parameters of `io.newsd.QueryTooExpensive`: the search used more than its CPU time budget.
+public struct QueryTooExpensiveProblem: Codable, Sendable, Hashable {
+    public var message: String
+    public var budgetMilliseconds: Int
+
+    public static let errorName = "io.newsd.QueryTooExpensive"
+
+    enum CodingKeys: String, CodingKey {
+        case message
+        case budgetMilliseconds = "budget_ms"
+    }
+
+    public init(budgetMilliseconds: Int) {
+        self.budgetMilliseconds = budgetMilliseconds
+        message =
+            "the search ran past its time budget of \(budgetMilliseconds) ms and was stopped; use rarer words, "
+            + "longer prefixes (at least three letters before *), fewer OR alternatives, or since:/until:"
+    }
+}

@@ -102,5 +102,8 @@ public enum NewsInterface {
 
         # A parameter is outside what the daemon accepts.
         error InvalidRequest (message: string)
+
+        # The search ran past the daemon's time budget (search.time_budget_ms) and was stopped.
+        error QueryTooExpensive (message: string, budget_ms: int)
         """ + "\n\n" + operationsDefinition
 }

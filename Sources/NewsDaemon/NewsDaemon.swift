@@ -69,6 +69,7 @@ public struct NewsDaemon: Sendable {
         let startedAt = ContinuousClock.now
         let metrics = IngestMetrics(startedAt: startedAt)
         let watchHub = WatchHub(logger: logger)
+        let databaseFileProblem = DatabaseFileProblem()
         let (events, eventSink) = AsyncStream<InboxEvent>.makeStream()
         let workers =
             configuration.ingest.workers > 0
@@ -96,12 +97,14 @@ public struct NewsDaemon: Sendable {
             interfaces: [
                 NewsMethods(
                     database: database,
+                    access: try configuration.access.policy(),
                     settings: searchSettings,
                     startedAt: startedAt,
                     operations: OperationMethods(
                         database: database, watchHub: watchHub, queue: queue, metrics: metrics,
                         dropper: InboxDropper(inbox: configuration.inbox),
-                        maximumFileSize: configuration.maximumFileSize, logger: logger))
+                        maximumFileSize: configuration.maximumFileSize, databaseFileProblem: databaseFileProblem,
+                        logger: logger))
             ],
             limits: serverLimits,
             logger: logger
@@ -124,6 +127,10 @@ public struct NewsDaemon: Sendable {
             .init(
                 service: ReconcileService(
                     queue: queue, interval: .seconds(configuration.ingest.reconcileIntervalSeconds)),
+                successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
+            .init(
+                service: DatabaseFileMonitor(
+                    path: configuration.database, problem: databaseFileProblem, interval: .seconds(2), logger: logger),
                 successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
             .init(
                 service: ReloadService(
@@ -150,6 +157,8 @@ public struct NewsDaemon: Sendable {
     private var serverLimits: VarlinkServer.Limits {
         var limits = VarlinkServer.Limits()
         limits.maximumMessageSize = max(limits.maximumMessageSize, configuration.maximumFileSize / 3 * 4 + 64 * 1024)
+        limits.idleTimeout = .seconds(configuration.socketIdleTimeoutSeconds)
+        limits.maximumConnections = configuration.maximumConnections
         return limits
     }
 

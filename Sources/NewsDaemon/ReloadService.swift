@@ -30,7 +30,9 @@ struct ReloadService: Service {
             settings.settings = try fresh.searchSettings()
             let fixed = [
                 ("inbox", fresh.inbox != running.inbox), ("database", fresh.database != running.database),
-                ("socket", fresh.socket != running.socket),
+                ("socket", fresh.socket != running.socket), ("access", fresh.access != running.access),
+                ("socket_idle_timeout", fresh.socketIdleTimeoutSeconds != running.socketIdleTimeoutSeconds),
+                ("max_connections", fresh.maximumConnections != running.maximumConnections),
             ].filter(\.1).map(\.0)
             if !fixed.isEmpty {
                 logger.warning("changed settings need a restart", metadata: ["keys": "\(fixed.joined(separator: ","))"])

@@ -37,38 +37,56 @@ public struct Searcher: Sendable {
         let page = PageRequest(
             limit: limit, offset: offset, fold: !(request.all ?? false), explain: request.explain ?? false)
         let blend = RecencyBlend(halfLifeDays: halfLife, now: now().timeIntervalSince1970)
-        let settings = settings
-        var reply = try await database.pool.read { db in
-            var reply = try Self.run(plan, page: page, blend: blend, settings: settings, in: db)
-            if reply.total == 0, let corrected = try Self.correction(of: plan, request: request, reply: reply, db: db) {
-                let correctedPlan = try SearchPlan(
-                    request: SearchRequest(
-                        query: corrected, sort: request.sort, since: request.since,
-                        until: request.until),
-                    aliases: settings.aliases, now: Date(timeIntervalSince1970: blend.now))
-                let correctedReply = try Self.run(correctedPlan, page: page, blend: blend, settings: settings, in: db)
-                if correctedReply.total > 0 {
-                    var merged = correctedReply
-                    merged.suggestions = reply.suggestions
-                    merged.correctedQuery = corrected
-                    merged.notes =
-                        correctedReply.notes + [
-                            "nothing matched \u{201C}\(request.query)\u{201D}; showing results for \u{201C}\(corrected)\u{201D}"
-                        ]
-                    reply = merged
-                }
-            }
-            if request.facets == true, reply.correctedQuery == nil {
-                reply.facets = try FacetCounter().facets(
-                    for: MatchScope(match: plan.query.match, filters: plan.query.filters), in: db)
-            }
-            return reply
-        }
+        var reply = try await Self.read(
+            plan, request: request, page: page, blend: blend, settings: settings, from: database)
         reply.tookMilliseconds = (ContinuousClock.now - started).milliseconds
         return reply
     }
 
-    struct PageRequest {
+    /// The search itself: one read transaction.
+    private static func read(
+        _ plan: SearchPlan, request: SearchRequest, page: PageRequest, blend: RecencyBlend, settings: SearchSettings,
+        from database: NewsDatabase
+    ) async throws -> SearchReply {
+        try await database.pool.read { db in
+            try SearchBudget(limit: settings.timeBudget).run(in: db) {
+                try answer(plan, request: request, page: page, blend: blend, settings: settings, in: db)
+            }
+        }
+    }
+
+    /// Everything a search reads, inside one transaction and one budget.
+    private static func answer(
+        _ plan: SearchPlan, request: SearchRequest, page: PageRequest, blend: RecencyBlend, settings: SearchSettings,
+        in db: Database
+    ) throws -> SearchReply {
+        var reply = try Self.run(plan, page: page, blend: blend, settings: settings, in: db)
+        if reply.total == 0, let corrected = try Self.correction(of: plan, request: request, reply: reply, db: db) {
+            let correctedPlan = try SearchPlan(
+                request: SearchRequest(
+                    query: corrected, sort: request.sort, since: request.since,
+                    until: request.until),
+                aliases: settings.aliases, now: Date(timeIntervalSince1970: blend.now))
+            let correctedReply = try Self.run(correctedPlan, page: page, blend: blend, settings: settings, in: db)
+            if correctedReply.total > 0 {
+                var merged = correctedReply
+                merged.suggestions = reply.suggestions
+                merged.correctedQuery = corrected
+                merged.notes =
+                    correctedReply.notes + [
+                        "nothing matched \u{201C}\(request.query)\u{201D}; showing results for \u{201C}\(corrected)\u{201D}"
+                    ]
+                reply = merged
+            }
+        }
+        if request.facets == true, reply.correctedQuery == nil {
+            reply.facets = try FacetCounter().facets(
+                for: MatchScope(match: plan.query.match, filters: plan.query.filters), in: db)
+        }
+        return reply
+    }
+
+    struct PageRequest: Sendable {
         var limit: Int
         var offset: Int
         var fold: Bool

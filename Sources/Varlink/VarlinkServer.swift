@@ -23,9 +23,21 @@ public struct VarlinkServer: Sendable {
         case descriptor(Int32)
     }
 
+    /// What one peer may cost the server; every bound exists so that a slow or hostile client
+    /// cannot hold up the others.
     public struct Limits: Sendable, Hashable {
         /// The largest message a peer may send, in bytes.
         public var maximumMessageSize: Int = 1 << 20
+        /// Connections served at once; one more is closed at once, so that a client opening
+        /// connections in a loop exhausts its own slots, not the daemon's memory.
+        public var maximumConnections: Int = 256
+        /// Calls a peer may send ahead of the replies: calls are answered one at a time, and
+        /// past this many waiting the server stops reading the socket until they are answered.
+        public var maximumPipelinedCalls: Int = 16
+        /// How long a connection may sit between calls (or with half a message sent), or wait
+        /// for its peer to read a reply, before it is closed. A call being answered, such as a
+        /// Watch, never times out.
+        public var idleTimeout: Duration = .seconds(60)
         public init() {}
     }
 
@@ -54,7 +66,8 @@ public struct VarlinkServer: Sendable {
     /// - Parameter onListening: called once the socket accepts connections; the daemon sends
     ///   `READY=1` from here, so that clients never see "connection refused" after readiness.
     public func run(onListening: @Sendable () async -> Void = {}) async throws {
-        let maximumFrameSize = limits.maximumMessageSize
+        let limits = limits
+        let counter = ConnectionCounter(limit: limits.maximumConnections)
         // Connections reach the accept loop as plain channels, with reading off: the async
         // wrapper is made only once a task serves the connection. An accepted connection that
         // is never served (the loop stopped at that moment) is then a plain channel that goes
@@ -87,7 +100,16 @@ public struct VarlinkServer: Sendable {
             try await withThrowingDiscardingTaskGroup { group in
                 try? await server.executeThenClose { connections in
                     for try await connection in connections {
-                        group.addTask { await serve(connection, maximumFrameSize: maximumFrameSize) }
+                        guard counter.enter() else {
+                            logger.warning(
+                                "refused a connection: too many open", metadata: ["limit": "\(counter.limit)"])
+                            connection.close(promise: nil)
+                            continue
+                        }
+                        group.addTask {
+                            defer { counter.leave() }
+                            await serve(connection, limits: limits)
+                        }
                     }
                 }
                 group.cancelAll()
@@ -100,13 +122,16 @@ public struct VarlinkServer: Sendable {
         }
     }
 
-    private func serve(_ channel: any Channel, maximumFrameSize: Int) async {
+    private func serve(_ channel: any Channel, limits: Limits) async {
         let connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         do {
             connection = try await channel.eventLoop.submit {
                 try channel.pipeline.syncOperations.addHandler(
-                    ByteToMessageHandler(NULFrameDecoder(maximumFrameSize: maximumFrameSize)))
-                let connection = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    ByteToMessageHandler(NULFrameDecoder(maximumFrameSize: limits.maximumMessageSize)))
+                let configuration = NIOAsyncChannel<ByteBuffer, ByteBuffer>.Configuration(
+                    backPressureStrategy: .init(lowWatermark: 1, highWatermark: max(limits.maximumPipelinedCalls, 1)))
+                let connection = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
+                    wrappingChannelSynchronously: channel, configuration: configuration)
                 try channel.syncOptions?.setOption(.autoRead, value: true)
                 channel.read()
                 return connection
@@ -116,6 +141,7 @@ public struct VarlinkServer: Sendable {
             return
         }
         let peer = await PeerCredentials.of(connection.channel)
+        let activity = ConnectionActivity(timeout: limits.idleTimeout)
         do {
             try await connection.executeThenClose { inbound, outbound in
                 let channel = connection.channel
@@ -124,6 +150,8 @@ public struct VarlinkServer: Sendable {
                     send: { message in
                         var buffer = ByteBuffer(bytes: message)
                         buffer.writeInteger(UInt8(0))
+                        activity.update { $0.writeStarted(now: .now) }
+                        defer { activity.update { $0.writeFinished() } }
                         try await outbound.write(buffer)
                     },
                     waitForClose: {
@@ -134,12 +162,30 @@ public struct VarlinkServer: Sendable {
                             channel.close(promise: nil)
                         }
                     })
-                for try await frame in inbound {
-                    try await answer(Data(frame.readableBytesView), context: context)
+                try await withThrowingTaskGroup { group in
+                    group.addTask { await Self.closeWhenStalled(channel, activity: activity) }
+                    for try await frame in inbound {
+                        activity.update { $0.callStarted() }
+                        try await answer(Data(frame.readableBytesView), context: context)
+                        activity.update { $0.callFinished(now: .now) }
+                    }
+                    group.cancelAll()
                 }
             }
         } catch {
             logger.debug("connection closed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Closes the connection once its peer has stalled (`ConnectionWatchdog`); returns when
+    /// cancelled, that is when the connection ends anyway.
+    private static func closeWhenStalled(_ channel: any Channel, activity: ConnectionActivity) async {
+        let tick = min(activity.timeout / 4, .seconds(1))
+        while (try? await Task.sleep(for: tick)) != nil {
+            if activity.hasStalled {
+                channel.close(promise: nil)
+                return
+            }
         }
     }
 

@@ -43,11 +43,29 @@ enum ClientError: Error, CustomStringConvertible {
             return "cannot reach newsd at \(path) (\(reason)); start it with 'newsd run' "
                 + "(or 'systemctl start newsd.socket'), or point --socket or NEWSD_SOCKET at its socket"
         case .query(let query, let problem):
-            let caret = String(repeating: " ", count: max(problem.column - 1, 0)) + "^"
-            return "query error at column \(problem.column): \(problem.message)\n  \(query)\n  \(caret)"
+            let (excerpt, offset) = Self.excerpt(of: query, around: problem.column - 1)
+            let caret = String(repeating: " ", count: max(offset, 0)) + "^"
+            return "query error at column \(problem.column): \(problem.message)\n  \(excerpt)\n  \(caret)"
+        case .daemon(.remote(let error)) where error.name == QueryTooExpensiveProblem.errorName:
+            let message = (try? error.decodeParameters(QueryTooExpensiveProblem.self))?.message
+            return "query too expensive: \(message ?? "the search ran past the daemon's time budget")"
+        case .daemon(.remote(let error)) where error.name == "org.varlink.service.PermissionDenied":
+            return "permission denied: newsd's access settings do not let this user make this call"
         case .daemon(let failure):
             return "newsd answered with an error: \(failure)"
         }
+    }
+
+    /// At most 70 characters of a long query around `column` (0-based), with `…` where cut,
+    /// and the column's offset in that excerpt: a 100 KB query must not fill the terminal.
+    static func excerpt(of query: String, around column: Int) -> (String, Int) {
+        let characters = Array(query)
+        guard characters.count > 70 else { return (query, column) }
+        let start = max(0, min(column - 35, characters.count - 70))
+        let end = min(characters.count, start + 70)
+        let head = start > 0 ? "…" : ""
+        let tail = end < characters.count ? "…" : ""
+        return (head + String(characters[start..<end]) + tail, column - start + head.count)
     }
 
     /// Turns a failed call into the error a person should see.

@@ -13,8 +13,34 @@ struct ConfigurationFile: Decodable {
     var socketGroup: String?
     var logLevel: String?
     var maxFileSize: Int?
+    var socketIdleTimeout: Int?
+    var maxConnections: Int?
     var ingest: Ingest?
     var search: Search?
+    var access: Access?
+
+    struct Access: Decodable {
+        var readUsers: [String]?
+        var readGroups: [String]?
+        var writeUsers: [String]?
+        var writeGroups: [String]?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case readUsers = "read_users"
+            case readGroups = "read_groups"
+            case writeUsers = "write_users"
+            case writeGroups = "write_groups"
+        }
+
+        init(from decoder: any Decoder) throws {
+            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            readUsers = try container.decodeIfPresent([String].self, forKey: .readUsers)
+            readGroups = try container.decodeIfPresent([String].self, forKey: .readGroups)
+            writeUsers = try container.decodeIfPresent([String].self, forKey: .writeUsers)
+            writeGroups = try container.decodeIfPresent([String].self, forKey: .writeGroups)
+        }
+    }
 
     struct Ingest: Decodable {
         var batchSize: Int?
@@ -47,10 +73,12 @@ struct ConfigurationFile: Decodable {
         var weights: [String: Double]?
         var recencyHalfLifeDays: Double?
         var aliases: String?
+        var timeBudgetMilliseconds: Int?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case weights, aliases
             case recencyHalfLifeDays = "recency_half_life_days"
+            case timeBudgetMilliseconds = "time_budget_ms"
         }
 
         init(from decoder: any Decoder) throws {
@@ -59,11 +87,14 @@ struct ConfigurationFile: Decodable {
             weights = try container.decodeIfPresent([String: Double].self, forKey: .weights)
             recencyHalfLifeDays = try container.decodeIfPresent(Double.self, forKey: .recencyHalfLifeDays)
             aliases = try container.decodeIfPresent(String.self, forKey: .aliases)
+            timeBudgetMilliseconds = try container.decodeIfPresent(Int.self, forKey: .timeBudgetMilliseconds)
         }
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case inbox, database, socket, ingest, search
+        case inbox, database, socket, ingest, search, access
+        case socketIdleTimeout = "socket_idle_timeout"
+        case maxConnections = "max_connections"
         case socketMode = "socket_mode"
         case socketGroup = "socket_group"
         case logLevel = "log_level"
@@ -82,6 +113,9 @@ struct ConfigurationFile: Decodable {
         maxFileSize = try container.decodeIfPresent(Int.self, forKey: .maxFileSize)
         ingest = try container.decodeIfPresent(Ingest.self, forKey: .ingest)
         search = try container.decodeIfPresent(Search.self, forKey: .search)
+        access = try container.decodeIfPresent(Access.self, forKey: .access)
+        socketIdleTimeout = try container.decodeIfPresent(Int.self, forKey: .socketIdleTimeout)
+        maxConnections = try container.decodeIfPresent(Int.self, forKey: .maxConnections)
     }
 
     func apply(to configuration: inout DaemonConfiguration, path: String) throws(ConfigurationError) {
@@ -105,6 +139,24 @@ struct ConfigurationFile: Decodable {
         if let maxFileSize {
             guard maxFileSize > 0 else { throw ConfigurationError(path: path, message: "max_file_size: must be > 0") }
             configuration.maximumFileSize = maxFileSize
+        }
+        if let socketIdleTimeout {
+            guard socketIdleTimeout > 0 else {
+                throw ConfigurationError(path: path, message: "socket_idle_timeout: seconds, > 0")
+            }
+            configuration.socketIdleTimeoutSeconds = socketIdleTimeout
+        }
+        if let maxConnections {
+            guard maxConnections > 0 else {
+                throw ConfigurationError(path: path, message: "max_connections: must be > 0")
+            }
+            configuration.maximumConnections = maxConnections
+        }
+        if let access {
+            configuration.access.readUsers = access.readUsers ?? []
+            configuration.access.readGroups = access.readGroups ?? []
+            configuration.access.writeUsers = access.writeUsers ?? []
+            configuration.access.writeGroups = access.writeGroups ?? []
         }
         if let batchSize = ingest?.batchSize {
             guard batchSize > 0 else { throw ConfigurationError(path: path, message: "ingest.batch_size: must be > 0") }
@@ -136,6 +188,12 @@ struct ConfigurationFile: Decodable {
             configuration.recencyHalfLifeDays = halfLife
         }
         if let aliases = search?.aliases { configuration.aliasesPath = aliases }
+        if let budget = search?.timeBudgetMilliseconds {
+            guard budget > 0 else {
+                throw ConfigurationError(path: path, message: "search.time_budget_ms: must be > 0")
+            }
+            configuration.searchTimeBudgetMilliseconds = budget
+        }
         for (column, weight) in search?.weights ?? [:] {
             guard weight >= 0 else {
                 throw ConfigurationError(path: path, message: "search.weights.\(column): must be ≥ 0")

@@ -18,6 +18,12 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// Group given to the socket file newsd binds itself; `nil` keeps newsd's own group.
     public var socketGroup: String?
     public var logLevel: Logger.Level = .info
+    /// Seconds a connection may sit idle between calls, or stall on a reply, before it is closed.
+    public var socketIdleTimeoutSeconds: Int = 60
+    /// Connections served at once; more are closed as they arrive.
+    public var maximumConnections: Int = 256
+    /// Who may call read and write methods.
+    public var access = AccessSettings()
     /// Files larger than this are refused before they are read.
     public var maximumFileSize: Int = 20 * 1024 * 1024
     public var ingest = IngestSettings()
@@ -26,6 +32,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var recencyHalfLifeDays: Double = 90
     /// The file of names that mean the same, expanded at query time; missing is fine.
     public var aliasesPath: String = "Config/aliases.yaml"
+    /// The CPU time one search may use before it is stopped with `QueryTooExpensive`.
+    public var searchTimeBudgetMilliseconds: Int = 2000
 
     public struct IngestSettings: Sendable, Hashable {
         /// The most files committed in one transaction.
@@ -54,6 +62,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         settings.weights = weights
         settings.halfLifeDays = recencyHalfLifeDays
         settings.aliases = try AliasFile.load(path: aliasesPath)
+        settings.timeBudget = .milliseconds(searchTimeBudgetMilliseconds)
         return settings
     }
 

@@ -72,7 +72,9 @@ struct WatchTree: @unchecked Sendable {
     }
 
     static let folderMask: UInt32 =
-        UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF)
+        UInt32(
+            IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF
+                | IN_MODIFY)
         | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW) | UInt32(IN_EXCL_UNLINK)
 
     func absolute(_ relativePath: String) -> String {
@@ -80,8 +82,9 @@ struct WatchTree: @unchecked Sendable {
     }
 
     /// Watches a folder and every folder below it, reporting the files already inside: they
-    /// arrived before the watch existed, so no event will ever name them.
-    mutating func watchRecursively(relativePath: String, report: (String) -> Void) {
+    /// arrived before the watch existed, so no event will ever name them. Folders past
+    /// `InboxEntryName.maximumFolderDepth` and names that are not UTF-8 are reported as refused.
+    mutating func watchRecursively(relativePath: String, report: (InboxEvent) -> Void) {
         var pending = [relativePath]
         while let folder = pending.popLast() {
             do {
@@ -91,15 +94,25 @@ struct WatchTree: @unchecked Sendable {
                 logger.warning("cannot watch folder", metadata: ["folder": "\(folder)", "error": "\(error)"])
                 continue
             }
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: absolute(folder)) else { continue }
-            for name in entries.sorted() {
-                let child = folder.isEmpty ? name : folder + "/" + name
-                var status = stat()
-                guard lstat(absolute(child), &status) == 0 else { continue }
-                switch status.st_mode & S_IFMT {
-                case S_IFDIR where filter.admitsFolder(named: name): pending.append(child)
-                case S_IFREG where filter.admitsFile(at: child): report(child)
-                default: continue
+            let listing = DirectoryListing.entries(of: absolute(folder), followingSymlink: folder.isEmpty)
+            for entry in listing ?? [] {
+                guard let name = InboxEntryName.decode(entry.name) else {
+                    let child = InboxEntryName.join(folder, InboxEntryName.lossy(entry.name))
+                    if entry.type == S_IFDIR || filter.admitsFile(at: child) {
+                        report(.refused(child, reason: InboxEntryName.invalidNameReason))
+                    }
+                    continue
+                }
+                let child = InboxEntryName.join(folder, name)
+                switch entry.type {
+                case S_IFDIR where filter.admitsFolder(named: name):
+                    if InboxEntryName.depth(of: child) > InboxEntryName.maximumFolderDepth {
+                        report(.refused(child, reason: InboxEntryName.tooDeepReason))
+                    } else {
+                        pending.append(child)
+                    }
+                case S_IFDIR: continue
+                default: if filter.admitsFile(at: child) { report(.changed(child)) }
                 }
             }
         }
@@ -108,10 +121,16 @@ struct WatchTree: @unchecked Sendable {
     mutating func forget(_ watch: Int32) {
         folders[watch] = nil
     }
+
+    /// Removes every watch: the folders they stand for are no longer where the paths say.
+    mutating func forgetAll() {
+        for watch in folders.keys { inotify_rm_watch(descriptor, watch) }
+        folders.removeAll()
+    }
 }
 
 /// The watcher thread's loop: decode events, keep the tree in step, and report.
-private final class WatchLoop: @unchecked Sendable {
+final class WatchLoop: @unchecked Sendable {
     let descriptor: Int32
     let wakeDescriptor: Int32
     var tree: WatchTree
@@ -120,6 +139,8 @@ private final class WatchLoop: @unchecked Sendable {
     let logger: Logger
     /// Files created without a close-write yet, with when they were last touched.
     var settling: [String: ContinuousClock.Instant] = [:]
+    /// The inbox folder itself was deleted or moved away: look for it to come back.
+    var inboxLost = false
 
     init(
         descriptor: Int32, wakeDescriptor: Int32, tree: WatchTree, events: AsyncStream<InboxEvent>.Continuation,
@@ -140,7 +161,7 @@ private final class WatchLoop: @unchecked Sendable {
             pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
         ]
         while true {
-            let timeout: Int32 = settling.isEmpty ? -1 : 50
+            let timeout: Int32 = inboxLost ? 250 : settling.isEmpty ? -1 : 50
             let ready = poll(&descriptors, 2, timeout)
             if ready < 0 && errno != EINTR {
                 logger.error("poll failed", metadata: ["errno": "\(errno)"])
@@ -156,6 +177,7 @@ private final class WatchLoop: @unchecked Sendable {
                 }
             }
             releaseSettled()
+            if inboxLost { rewatchInboxIfBack() }
         }
     }
 
@@ -165,17 +187,30 @@ private final class WatchLoop: @unchecked Sendable {
             events.yield(.rescan)
             return
         }
+        if tree.folders[event.watch] == "",
+            event.has(IN_DELETE_SELF) || event.has(IN_MOVE_SELF) || event.has(IN_IGNORED)
+        {
+            loseInbox(movedAway: event.has(IN_MOVE_SELF))
+            return
+        }
         if event.has(IN_IGNORED) {
             tree.forget(event.watch)
             return
         }
         guard let folder = tree.folders[event.watch], !event.name.isEmpty else { return }
-        let name = String(decoding: event.name, as: UTF8.self)
-        let path = folder.isEmpty ? name : folder + "/" + name
+        guard let name = InboxEntryName.decode(event.name) else {
+            handleInvalidName(event, in: folder)
+            return
+        }
+        let path = InboxEntryName.join(folder, name)
         if event.has(IN_ISDIR) {
             guard tree.filter.admitsFolder(named: name) else { return }
             if event.has(IN_CREATE) || event.has(IN_MOVED_TO) {
-                tree.watchRecursively(relativePath: path) { events.yield(.changed($0)) }
+                if InboxEntryName.depth(of: path) > InboxEntryName.maximumFolderDepth {
+                    events.yield(.refused(path, reason: InboxEntryName.tooDeepReason))
+                } else {
+                    tree.watchRecursively(relativePath: path) { events.yield($0) }
+                }
             } else if event.has(IN_MOVED_FROM) || event.has(IN_DELETE) {
                 events.yield(.removed(path))
             }
@@ -197,9 +232,25 @@ private final class WatchLoop: @unchecked Sendable {
             } else {
                 settling[path] = .now
             }
+        } else if event.has(IN_MODIFY) {
+            // A change with no close-write to follow (truncate(2) by path, a writer that
+            // keeps the file open): take it once it has been quiet for the settle time.
+            settling[path] = .now
         } else if event.has(IN_MOVED_FROM) || event.has(IN_DELETE) {
             settling[path] = nil
             events.yield(.removed(path))
+        }
+    }
+
+    /// A name that is not UTF-8 can't be carried as a path: record the arrival as a failure
+    /// under its lossy spelling, and a departure as the removal of that record.
+    private func handleInvalidName(_ event: Inotify.Event, in folder: String) {
+        let path = InboxEntryName.join(folder, InboxEntryName.lossy(event.name))
+        guard event.has(IN_ISDIR) || tree.filter.admitsFile(at: path) else { return }
+        if event.has(IN_MOVED_FROM) || event.has(IN_DELETE) {
+            events.yield(.removed(path))
+        } else if event.has(IN_CREATE) || event.has(IN_MOVED_TO) || event.has(IN_CLOSE_WRITE) {
+            events.yield(.refused(path, reason: InboxEntryName.invalidNameReason))
         }
     }
 

@@ -4,8 +4,8 @@ import Glibc
 import NewsIndex
 import NewsNormalizer
 
-/// Reads one inbox file safely: regular files only, never through a symlink, never more than
-/// the size limit, and never blocking on a FIFO or device.
+/// Reads one inbox file safely: regular files only, never through a symlink (on any component
+/// of its path), never more than the size limit, and never blocking on a FIFO or device.
 struct InboxFileReader: Sendable {
     let inbox: String
     let maximumFileSize: Int
@@ -24,8 +24,9 @@ struct InboxFileReader: Sendable {
 
     /// `nil` when the path is gone or is not a regular file: there is nothing to ingest.
     func snapshot(of relativePath: String) throws(Refusal) -> Snapshot? {
+        guard let parent = try parent(of: relativePath) else { return nil }
         var status = stat()
-        guard lstat(absolute(relativePath), &status) == 0 else { return nil }
+        guard fstatat(parent.descriptor, parent.name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
         switch status.st_mode & S_IFMT {
         case S_IFREG: return Snapshot(status)
         case S_IFLNK: throw Refusal(description: "symbolic links are not followed")
@@ -36,7 +37,9 @@ struct InboxFileReader: Sendable {
 
     /// Reads the whole file, checking the size limit before reading.
     func read(_ relativePath: String) throws(Refusal) -> (Snapshot, Data) {
-        let descriptor = open(absolute(relativePath), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard let parent = try parent(of: relativePath) else { throw Refusal(description: "cannot open: it is gone") }
+        let descriptor = openat(
+            parent.descriptor, parent.name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else {
             let reason = errno == ELOOP ? "symbolic links are not followed" : String(cString: strerror(errno))
             throw Refusal(description: "cannot open: \(reason)")

@@ -30,7 +30,9 @@ struct IngestPipeline: Sendable {
             if work.isEmpty { return }
             await progress.started()
             if work.rescan { try await reconcile() }
-            if !work.paths.isEmpty { try await ingest(work.paths, arrivals: work.arrivals) }
+            if !work.paths.isEmpty {
+                try await ingest(work.paths, arrivals: work.arrivals, refusals: work.refusals)
+            }
             await progress.finished()
         }
     }
@@ -41,8 +43,17 @@ struct IngestPipeline: Sendable {
         let known = try await ledger.allIdentities()
         var seen = Set<String>()
         var queued = 0
-        for path in InboxWalker(inbox: reader.inbox, filter: filter).files() {
+        for found in InboxWalker(inbox: reader.inbox, filter: filter).files() {
+            let path = found.path
             seen.insert(path)
+            if case .refused(_, let reason) = found {
+                // Already recorded: nothing about it can have changed that newsd could read.
+                if known[path] == nil {
+                    await queue.add(.refused(path, reason: reason))
+                    queued += 1
+                }
+                continue
+            }
             let snapshot = try? reader.snapshot(of: path)
             if let snapshot, let identity = known[path], snapshot.matches(identity) { continue }
             await queue.add(.changed(path))
@@ -55,12 +66,17 @@ struct IngestPipeline: Sendable {
             metadata: ["files": "\(seen.count)", "queued": "\(queued)", "vanished": "\(vanished.count)"])
     }
 
-    private func ingest(_ paths: [String], arrivals: [String: ContinuousClock.Instant] = [:]) async throws {
+    private func ingest(
+        _ paths: [String], arrivals: [String: ContinuousClock.Instant] = [:], refusals: [String: String] = [:]
+    ) async throws {
         let known = try await ledger.identities(of: paths)
         var removed: [String] = []
         var candidates: [String] = []
+        var refused: [IngestRecord] = []
         for path in paths {
-            if FileManager.default.fileExists(atPath: reader.absolute(path)) || isLink(path) {
+            if let reason = refusals[path] {
+                refused.append(Self.failure(path, reason: reason))
+            } else if reader.exists(path) {
                 candidates.append(path)
             } else {
                 removed.append(path)
@@ -71,7 +87,7 @@ struct IngestPipeline: Sendable {
             // A vanished folder stands for every file the ledger has below it.
             removals.append(contentsOf: try await ledger.paths(under: path))
         }
-        let records = await withTaskGroup(of: IngestRecord?.self) { group in
+        let prepared = await withTaskGroup(of: IngestRecord?.self) { group in
             var records: [IngestRecord] = []
             var iterator = candidates.makeIterator()
             func addNext() -> Bool {
@@ -87,6 +103,7 @@ struct IngestPipeline: Sendable {
             }
             return records
         }
+        let records = prepared + refused
         if !removals.isEmpty && removeArticlesOfDeletedFiles {
             try await writer.removeFiles(atPaths: removals)
             logger.info("removed files that left the inbox", metadata: ["count": "\(removals.count)"])
@@ -123,9 +140,7 @@ struct IngestPipeline: Sendable {
             if let known, current.matches(known) { return nil }
             (snapshot, data) = try reader.read(path)
         } catch {
-            let placeholder = IngestRecord.FileIdentity(
-                path: path, size: 0, modificationTimeNanoseconds: 0, inode: 0, sha256: "")
-            return IngestRecord(file: placeholder, outcome: .failed(reason: error.description))
+            return Self.failure(path, reason: error.description)
         }
         let hash = SHA256.hexDigest(of: data)
         let identity = IngestRecord.FileIdentity(
@@ -141,7 +156,10 @@ struct IngestPipeline: Sendable {
         return IngestRecord(file: identity, outcome: outcome)
     }
 
-    private func isLink(_ path: String) -> Bool {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: reader.absolute(path))) != nil
+    /// A failure record for a path that was not read: it has no size, time or hash to keep.
+    private static func failure(_ path: String, reason: String) -> IngestRecord {
+        let placeholder = IngestRecord.FileIdentity(
+            path: path, size: 0, modificationTimeNanoseconds: 0, inode: 0, sha256: "")
+        return IngestRecord(file: placeholder, outcome: .failed(reason: reason))
     }
 }

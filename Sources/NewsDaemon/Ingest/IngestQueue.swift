@@ -12,6 +12,8 @@ actor IngestQueue {
     private var rescanRequested = false
     /// When each pending changed path first arrived, for the arrival-to-searchable lag.
     private var arrivals: [String: ContinuousClock.Instant] = [:]
+    /// Pending paths that are to be recorded as failures without being read, with the reason.
+    private var refusals: [String: String] = [:]
     private var waiter: CheckedContinuation<Void, Never>?
 
     /// What one call to `next` hands over.
@@ -20,13 +22,16 @@ actor IngestQueue {
         var rescan: Bool
         /// When each of `paths` arrived (changed paths only).
         var arrivals: [String: ContinuousClock.Instant] = [:]
+        /// The paths among `paths` to record as failures, with the reason.
+        var refusals: [String: String] = [:]
         var isEmpty: Bool { paths.isEmpty && !rescan }
     }
 
     func add(_ event: InboxEvent) {
         switch event {
-        case .changed(let path), .removed(let path):
+        case .changed(let path), .removed(let path), .refused(let path, _):
             if case .changed = event, arrivals[path] == nil { arrivals[path] = .now }
+            if case .refused(_, let reason) = event { refusals[path] = reason } else { refusals[path] = nil }
             guard pending.insert(path).inserted else { return }
             order.append(path)
         case .rescan:
@@ -60,13 +65,15 @@ actor IngestQueue {
             head = 0
         }
         var handedOver: [String: ContinuousClock.Instant] = [:]
+        var refused: [String: String] = [:]
         for path in paths {
             pending.remove(path)
             handedOver[path] = arrivals.removeValue(forKey: path)
+            refused[path] = refusals.removeValue(forKey: path)
         }
         let rescan = rescanRequested
         rescanRequested = false
-        return Work(paths: paths, rescan: rescan, arrivals: handedOver)
+        return Work(paths: paths, rescan: rescan, arrivals: handedOver, refusals: refused)
     }
 
     private func wake() {

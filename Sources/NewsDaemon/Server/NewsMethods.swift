@@ -7,6 +7,8 @@ import Varlink
 /// The `io.newsd` interface: decodes each call, runs it against the index, encodes the reply.
 struct NewsMethods: VarlinkInterface {
     let database: NewsDatabase
+    /// Who may call what; checked before a call's parameters are even decoded.
+    let access: AccessPolicy
     let settings: SearchSettingsBox
     let startedAt: ContinuousClock.Instant
     /// Every method beside Search and Status.
@@ -16,6 +18,7 @@ struct NewsMethods: VarlinkInterface {
     var definition: String { NewsInterface.definition }
 
     func handle(_ call: VarlinkCall, context: VarlinkCallContext) async throws {
+        try access.check(call.member, peer: context.peer)
         switch call.member {
         case "Search":
             let request = try call.decodeParameters(SearchRequest.self)
@@ -40,6 +43,10 @@ struct NewsMethods: VarlinkInterface {
                 name: QuerySyntaxProblem.errorName, encoding: QuerySyntaxProblem(message: message, column: column))
         } catch SearchError.invalidRequest(let message) {
             throw VarlinkError(name: InvalidRequestProblem.errorName, encoding: InvalidRequestProblem(message: message))
+        } catch SearchError.tooExpensive(let budget) {
+            throw VarlinkError(
+                name: QueryTooExpensiveProblem.errorName, encoding: QueryTooExpensiveProblem(budgetMilliseconds: budget)
+            )
         }
     }
 

@@ -19,6 +19,8 @@ struct OperationMethods: Sendable {
     let dropper: InboxDropper
     /// The daemon's `max_file_size`, which Ingest enforces like the file reader does.
     let maximumFileSize: Int
+    /// Set once the database file was deleted or replaced under the daemon; Check reports it.
+    let databaseFileProblem: DatabaseFileProblem
     let logger: Logger
 
     func handle(_ call: VarlinkCall, context: VarlinkCallContext) async throws {
@@ -32,7 +34,12 @@ struct OperationMethods: Sendable {
             let request = try call.decodeParameters(IngestRequest.self)
             try await context.reply(try await ingest(request))
         case "Check":
-            try await context.reply(try await IndexMaintenance(database: database).check())
+            var reply = try await IndexMaintenance(database: database).check()
+            if let problem = databaseFileProblem.message {
+                reply.ok = false
+                reply.messages.insert(problem, at: 0)
+            }
+            try await context.reply(reply)
         case "Backup":
             let request = try call.decodeParameters(BackupRequest.self)
             try await context.reply(try await backup(request))

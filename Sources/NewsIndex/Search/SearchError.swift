@@ -6,4 +6,6 @@ public enum SearchError: Error, Sendable, Hashable {
     case syntax(message: String, column: Int)
     /// A request parameter is out of range.
     case invalidRequest(String)
+    /// The search ran past its time budget and was stopped.
+    case tooExpensive(budgetMilliseconds: Int)
 }

@@ -13,6 +13,8 @@ public struct SearchSettings: Sendable, Hashable {
     /// them follow, marked partial.
     public var handful: Int = 3
     public var aliases = AliasTable(groups: [])
+    /// The CPU time one search may use before it is stopped (`search.time_budget_ms`).
+    public var timeBudget: Duration = .seconds(2)
 
     public init() {}
 }
