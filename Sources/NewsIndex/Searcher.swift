@@ -102,7 +102,9 @@ public struct Searcher: Sendable {
         let total =
             try Int.fetchOne(
                 db,
-                sql: "SELECT count(DISTINCT coalesce(a.cluster_id, a.id)) FROM \(scope.from) WHERE \(scope.condition)",
+                sql: page.fold
+                    ? "SELECT count(DISTINCT coalesce(a.cluster_id, a.id)) FROM \(scope.from) WHERE \(scope.condition)"
+                    : "SELECT count(*) FROM \(scope.from) WHERE \(scope.condition)",
                 arguments: scope.arguments) ?? 0
         var notes = plan.notes
         if plan.sort == .relevance, query.match != nil, total > settings.rankingWindow,

@@ -50,7 +50,9 @@ enum FormatDetector {
         /// Whether the head opens a JSON object or array: `{` then a key or `}`, or `[` then a value or `]`.
         /// A bracket alone is not enough: saved pages open with titles such as "[Review] The Palace…".
         var opensJSON: Bool {
-            guard let first = bytes.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
+            guard let first = bytes.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else {
+                return false
+            }
             let rest = bytes.dropFirst().drop { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
             guard let next = rest.first else { return true }
             if first == UInt8(ascii: "{") { return next == UInt8(ascii: "\"") || next == UInt8(ascii: "}") }

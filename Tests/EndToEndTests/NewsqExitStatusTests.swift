@@ -25,30 +25,40 @@ import Testing
                 Case(name: "found, JSON", arguments: ["--json", "sanctions"], status: 0, stderrMentions: nil),
                 Case(name: "nothing", arguments: ["zzyzx", "quux"], status: 1, stderrMentions: nil),
                 Case(name: "nothing, JSON", arguments: ["--json", "zzyzx"], status: 1, stderrMentions: nil),
-                Case(name: "limit not a number", arguments: ["--limit", "abc", "x"], status: 2,
-                     stderrMentions: ["--limit", "abc"]),
-                Case(name: "limit out of range", arguments: ["--limit", "5000", "x"], status: 2,
-                     stderrMentions: ["--limit"]),
-                Case(name: "unknown option", arguments: ["--colour", "always", "x"], status: 2,
-                     stderrMentions: ["--colour"]),
-                Case(name: "bad --color value", arguments: ["--color", "sometimes", "x"], status: 2,
-                     stderrMentions: ["--color", "sometimes"]),
-                Case(name: "two output formats", arguments: ["--json", "--ids", "x"], status: 2,
-                     stderrMentions: ["--json", "--ids"]),
+                Case(
+                    name: "limit not a number", arguments: ["--limit", "abc", "x"], status: 2,
+                    stderrMentions: ["--limit", "abc"]),
+                Case(
+                    name: "limit out of range", arguments: ["--limit", "5000", "x"], status: 2,
+                    stderrMentions: ["--limit"]),
+                Case(
+                    name: "unknown option", arguments: ["--colour", "always", "x"], status: 2,
+                    stderrMentions: ["--colour"]),
+                Case(
+                    name: "bad --color value", arguments: ["--color", "sometimes", "x"], status: 2,
+                    stderrMentions: ["--color", "sometimes"]),
+                Case(
+                    name: "two output formats", arguments: ["--json", "--ids", "x"], status: 2,
+                    stderrMentions: ["--json", "--ids"]),
                 Case(name: "no query", arguments: ["search"], status: 2, stderrMentions: ["query"]),
                 // The message names the column, then shows the query and a caret under it.
-                Case(name: "query syntax error", arguments: ["sanctions", "since:notadate"], status: 2,
-                     stderrMentions: ["column 17", "since:notadate", "^"], stderrLines: 3),
-                Case(name: "daemon unreachable", arguments: ["--socket", nowhere, "sanctions"], status: 2,
-                     stderrMentions: [nowhere]),
-                Case(name: "show, unknown id", arguments: ["show", "unknownid"], status: 1,
-                     stderrMentions: ["unknownid"]),
+                Case(
+                    name: "query syntax error", arguments: ["sanctions", "since:notadate"], status: 2,
+                    stderrMentions: ["column 17", "since:notadate", "^"], stderrLines: 3),
+                Case(
+                    name: "daemon unreachable", arguments: ["--socket", nowhere, "sanctions"], status: 2,
+                    stderrMentions: [nowhere]),
+                Case(
+                    name: "show, unknown id", arguments: ["show", "unknownid"], status: 1,
+                    stderrMentions: ["unknownid"]),
                 Case(name: "show, found", arguments: ["show", sampleID], status: 0, stderrMentions: nil),
                 Case(name: "status", arguments: ["status"], status: 0, stderrMentions: nil),
-                Case(name: "status, unreachable", arguments: ["status", "--socket", nowhere], status: 2,
-                     stderrMentions: [nowhere]),
-                Case(name: "unknown subcommand option", arguments: ["status", "--limit", "3"], status: 2,
-                     stderrMentions: ["--limit"]),
+                Case(
+                    name: "status, unreachable", arguments: ["status", "--socket", nowhere], status: 2,
+                    stderrMentions: [nowhere]),
+                Case(
+                    name: "unknown subcommand option", arguments: ["status", "--limit", "3"], status: 2,
+                    stderrMentions: ["--limit"]),
                 Case(name: "help", arguments: ["--help"], status: 0, stderrMentions: nil),
                 Case(name: "version", arguments: ["--version"], status: 0, stderrMentions: nil),
             ]

@@ -71,8 +71,10 @@ import Testing
                 #expect(original.contains(from), "\(from) is not in \(pairs[index].file)")
                 let name = "renamed-\(broken.count).json"
                 broken.append(
-                    (pairs[index].mode, pairs[index].schema,
-                     try Self.write(original.replacingOccurrences(of: from, with: to), name, in: harness)))
+                    (
+                        pairs[index].mode, pairs[index].schema,
+                        try Self.write(original.replacingOccurrences(of: from, with: to), name, in: harness)
+                    ))
             }
             let invalid = try Self.validate(broken)
             #expect(invalid.status == 1, "\(invalid.stdout)\(invalid.stderr)")

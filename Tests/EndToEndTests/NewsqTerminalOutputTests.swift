@@ -77,12 +77,15 @@ import Testing
             ] {
                 let output = try Self.newsq(harness, arguments, columns: 60, environment: environment)
                 #expect(output.status == 0, "\(arguments) \(environment): \(output.stderr)")
-                #expect(!output.stdout.contains(Self.escape), "\(arguments) \(environment): \(output.stdout.debugDescription)")
+                #expect(
+                    !output.stdout.contains(Self.escape),
+                    "\(arguments) \(environment): \(output.stdout.debugDescription)")
                 #expect(output.stdout.contains("Grain corridor"))
                 #expect(!output.stdout.contains("<mark>"))
             }
             // --color=always beats NO_COLOR (an explicit option wins over the environment).
-            let forced = try Self.newsq(harness, ["--color=always"] + query, columns: 60, environment: ["NO_COLOR": "1"])
+            let forced = try Self.newsq(
+                harness, ["--color=always"] + query, columns: 60, environment: ["NO_COLOR": "1"])
             #expect(Self.isHighlighted("insurers", in: forced.stdout))
             #expect(try harness.stop() == 0)
         }

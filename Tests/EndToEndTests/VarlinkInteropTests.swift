@@ -34,7 +34,9 @@ import Testing
         case number(Double), text(String)
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Double.self) { self = .number(number) } else {
+            if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else {
                 self = .text(try container.decode(String.self))
             }
         }
@@ -44,7 +46,8 @@ import Testing
         try await blocking {
             try #require(
                 Python.canImport("varlink"),
-                "\(Python.interpreter) cannot import varlink: run scripts/install-deps (it installs it into .build-deps/python)")
+                "\(Python.interpreter) cannot import varlink: run scripts/install-deps (it installs it into .build-deps/python)"
+            )
             let harness = try DaemonHarness()
             try harness.start()
             try FileManager.default.copyItem(

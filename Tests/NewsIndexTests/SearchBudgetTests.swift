@@ -54,6 +54,7 @@ import Testing
             try await searcher.search(SearchRequest(query: "a* OR b* OR d* OR g* OR w*"))
         }
         searcher.settings.timeBudget = .seconds(2)
-        #expect(try await searcher.search(SearchRequest(query: "alpha")).total == 300)
+        // all: these bodies are near-duplicates of each other, which would otherwise fold.
+        #expect(try await searcher.search(SearchRequest(query: "alpha", all: true)).total == 300)
     }
 }

@@ -32,7 +32,8 @@ import Testing
     }
 
     @Test func commentsAndTeasersAfterAShortArticleAreLeftOut() throws {
-        let comment = "I have read this with great interest, and I think that the council should have asked everyone "
+        let comment =
+            "I have read this with great interest, and I think that the council should have asked everyone "
             + "before it decided anything at all about the bridge, which matters to all of us who live here."
         var page = """
             Council approves the new river bridge - Town News

@@ -41,7 +41,8 @@ enum MainBlockSelector {
             }
         }
         let wall = -max(250, totalText * 0.15)
-        for (index, block) in blocks.enumerated() where block.boilerplate == .closing || isRelativeTime(block) || isDateOnly(block) {
+        for (index, block) in blocks.enumerated()
+        where block.boilerplate == .closing || isRelativeTime(block) || isDateOnly(block) {
             scores[index] = wall
         }
         // The article lies below the page's repeated title and above its comments (found once a
@@ -119,4 +120,3 @@ enum MainBlockSelector {
         }
     }
 }
-
