@@ -200,6 +200,11 @@ def write(results, output, chart):
     lines += [f"### Targets ({name} corpus)", "", "| target | measured | verdict |", "|---|---|---|"]
     lines += [f"| {t} | {v} | {ok} |" for t, v, ok in target_rows]
     lines.append("")
+    if results.get("normalizer"):
+        from bench_lib import normalizer
+        lines += ["### Normaliser speed per format, one core", "",
+                  "`newsd inspect` over each set (CPU time of the inspect processes; JSON output included).", "",
+                  normalizer.table(results["normalizer"]), ""]
     for c in results["corpora"]:
         why = "peers skipped (`--newsd-only`)" if c.get("newsd_only") else "an earlier step failed; see the indexing table"
         lines += [f"## Corpus: {c['name']}", "",
