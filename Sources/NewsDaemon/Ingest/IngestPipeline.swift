@@ -25,15 +25,28 @@ struct IngestPipeline: Sendable {
     var metrics: IngestMetrics?
 
     func run() async throws {
-        while true {
-            let work = await queue.next(limit: batchSize)
-            if work.isEmpty { return }
-            await progress.started()
-            if work.rescan { try await reconcile() }
-            if !work.paths.isEmpty {
-                try await ingest(work.paths, arrivals: work.arrivals, refusals: work.refusals)
+        // At most one commit in flight: the next batch is read and normalised on every core
+        // while the previous one is written by the single writer, so the two overlap instead of
+        // taking turns.
+        try await withThrowingTaskGroup(of: Void.self) { commits in
+            while true {
+                let work = await queue.next(limit: batchSize)
+                if work.isEmpty { break }
+                await progress.started()
+                if work.rescan {
+                    // The comparison must see every earlier commit in the ledger.
+                    try await commits.next()
+                    try await reconcile()
+                }
+                if !work.paths.isEmpty {
+                    let batch = try await prepareBatch(
+                        work.paths, arrivals: work.arrivals, refusals: work.refusals)
+                    try await commits.next()
+                    commits.addTask { try await commit(batch) }
+                }
+                await progress.finished()
             }
-            await progress.finished()
+            try await commits.waitForAll()
         }
     }
 
@@ -66,9 +79,16 @@ struct IngestPipeline: Sendable {
             metadata: ["files": "\(seen.count)", "queued": "\(queued)", "vanished": "\(vanished.count)"])
     }
 
-    private func ingest(
-        _ paths: [String], arrivals: [String: ContinuousClock.Instant] = [:], refusals: [String: String] = [:]
-    ) async throws {
+    /// A batch read and normalised, waiting for its commit.
+    struct PreparedBatch: Sendable {
+        var records: [IngestRecord]
+        var removals: [String]
+        var arrivals: [String: ContinuousClock.Instant]
+    }
+
+    private func prepareBatch(
+        _ paths: [String], arrivals: [String: ContinuousClock.Instant], refusals: [String: String]
+    ) async throws -> PreparedBatch {
         let known = try await ledger.identities(of: paths)
         var removed: [String] = []
         var candidates: [String] = []
@@ -103,7 +123,11 @@ struct IngestPipeline: Sendable {
             }
             return records
         }
-        let records = prepared + refused
+        return PreparedBatch(records: prepared + refused, removals: removals, arrivals: arrivals)
+    }
+
+    private func commit(_ batch: PreparedBatch) async throws {
+        let (records, removals, arrivals) = (batch.records, batch.removals, batch.arrivals)
         if !removals.isEmpty && removeArticlesOfDeletedFiles {
             try await writer.removeFiles(atPaths: removals)
             logger.info("removed files that left the inbox", metadata: ["count": "\(removals.count)"])
