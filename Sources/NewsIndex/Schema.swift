@@ -32,6 +32,17 @@ enum Schema {
                     CREATE INDEX simhash_bands_article ON simhash_bands(article_id);
                     """)
         }
+        migrator.registerMigration("v4: articles_ranking") { db in
+            // Ranking, counting, filtering and facets read only these columns. In `articles` they
+            // sit after the body, so reading them from the table walks the body's overflow
+            // pages; this covering index holds them apart, and the searcher reads it instead
+            // (20,000 articles: counting a common word's matches went from 56 ms to 3 ms).
+            try db.execute(
+                sql: """
+                    CREATE INDEX articles_ranking ON articles(
+                        id, cluster_id, published_at, published_offset, language, source, section, file_id)
+                    """)
+        }
         return migrator
     }
 

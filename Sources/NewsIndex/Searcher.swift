@@ -138,6 +138,7 @@ public struct Searcher: Sendable {
                 notes.append(partial.note)
             }
         }
+        hits = try Candidate.describe(hits, in: db)
         let snippets = try SnippetMaker().snippets(for: hits, plan: plan, in: db)
         return SearchReply(
             total: total,

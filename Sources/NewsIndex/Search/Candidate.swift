@@ -18,26 +18,54 @@ struct Candidate: Sendable {
     var recency: Double
     var ageDays: Double?
     var partial = false
+    /// Rows of near-duplicates folded into this one; their public ids are read by `describe`.
+    var similarRowIDs: [Int64] = []
     var similar: [String] = []
 
     var score: Double { bm25 * recency }
 
-    /// The SELECT list `init(row:)` reads.
-    static let columns =
-        "a.id, a.public_id, a.title, f.path, a.source, a.url, a.published_at, a.published_offset, a.cluster_id"
+    /// What ranking reads for every candidate: only columns of the `articles_ranking` index.
+    static let rankingColumns = "a.id, a.published_at, a.published_offset, a.cluster_id"
 
     init(row: Row, bm25: Double, blend: RecencyBlend) {
         rowID = row["id"]
-        publicID = row["public_id"]
-        title = row["title"]
-        path = row["path"]
-        source = row["source"]
-        url = row["url"]
+        publicID = ""
+        title = ""
         publishedAt = row["published_at"]
         publishedOffset = row["published_offset"]
         clusterID = row["cluster_id"]
         self.bm25 = bm25
         (recency, ageDays) = blend.factor(publishedAt: publishedAt)
+    }
+
+    /// Fills in what a hit shows (id, title, file, source, url) for the candidates kept: read
+    /// from the table only for these few rows.
+    static func describe(_ candidates: [Candidate], in db: Database) throws -> [Candidate] {
+        guard !candidates.isEmpty else { return [] }
+        let ids = candidates.flatMap { [$0.rowID] + $0.similarRowIDs }
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        var rows: [Int64: Row] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.id, a.public_id, a.title, a.source, a.url, f.path
+                FROM articles a LEFT JOIN files f ON f.id = a.file_id WHERE a.id IN (\(placeholders))
+                """,
+            arguments: StatementArguments(ids))
+        {
+            rows[row["id"]] = row
+        }
+        return candidates.compactMap { candidate in
+            guard let row = rows[candidate.rowID] else { return nil }
+            var described = candidate
+            described.publicID = row["public_id"]
+            described.title = row["title"]
+            described.source = row["source"]
+            described.url = row["url"]
+            described.path = row["path"]
+            described.similar = candidate.similarRowIDs.compactMap { rows[$0]?["public_id"] }
+            return described
+        }
     }
 
     func hit(snippet: String, explain: Bool) -> SearchHit {
@@ -67,8 +95,8 @@ struct CandidateRanker {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT \(Candidate.columns), \(rank) AS rank
-                FROM \(scope.from) LEFT JOIN files f ON f.id = a.file_id
+                SELECT \(Candidate.rankingColumns), \(rank) AS rank
+                FROM \(scope.from)
                 WHERE \(scope.condition) ORDER BY \(order) LIMIT ?
                 """,
             arguments: scope.arguments + [count])
@@ -102,12 +130,12 @@ enum DuplicateFolder {
             var kept = folded[position]
             if isEarlier(candidate, than: kept) {
                 var replacement = candidate
-                replacement.similar = kept.similar + [kept.publicID]
+                replacement.similarRowIDs = kept.similarRowIDs + [kept.rowID]
                 replacement.bm25 = kept.bm25
                 replacement.recency = kept.recency
                 kept = replacement
             } else {
-                kept.similar.append(candidate.publicID)
+                kept.similarRowIDs.append(candidate.rowID)
             }
             folded[position] = kept
         }

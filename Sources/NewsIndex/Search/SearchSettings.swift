@@ -8,7 +8,7 @@ public struct SearchSettings: Sendable, Hashable {
     public var halfLifeDays: Double = 90
     /// bm25 is computed for at most this many matches, the newest: it is what costs time on a
     /// common word, and news ranking favours the recent ones anyway.
-    public var rankingWindow: Int = 5000
+    public var rankingWindow: Int = 2000
     /// When all the words together match fewer articles than this, articles matching most of
     /// them follow, marked partial.
     public var handful: Int = 3
