@@ -18,7 +18,7 @@ struct IdleUpkeepService: Service {
                 try await Task.sleep(for: interval)
                 guard await queue.count == 0, await !progress.isBusy else { continue }
                 do {
-                    try IndexTuning.idleUpkeep(database)
+                    try await IndexTuning.idleUpkeep(database)
                 } catch {
                     logger.warning("idle index upkeep failed", metadata: ["error": "\(error)"])
                 }

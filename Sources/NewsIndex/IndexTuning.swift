@@ -18,11 +18,11 @@ public enum IndexTuning {
     }
 
     /// Merges up to `pages` pages' worth of segments, then checkpoints the WAL; for idle moments.
-    public static func idleUpkeep(_ database: NewsDatabase, pages: Int = 500) throws {
-        try database.pool.write { db in
+    public static func idleUpkeep(_ database: NewsDatabase, pages: Int = 500) async throws {
+        try await database.pool.write { db in
             try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', ?)", arguments: [pages])
         }
-        try database.pool.writeWithoutTransaction { db in
+        try await database.pool.writeWithoutTransaction { db in
             _ = try db.checkpoint(.passive)
         }
     }

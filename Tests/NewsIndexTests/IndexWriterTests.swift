@@ -70,7 +70,7 @@ import Testing
             ])
         }
         let segmentsBefore = try await Self.segmentCount(store)
-        try IndexTuning.idleUpkeep(store.database, pages: 10_000)
+        try await IndexTuning.idleUpkeep(store.database, pages: 10_000)
         #expect(try await Self.segmentCount(store) < segmentsBefore)
         #expect(try await store.searcher.search(.init(query: "walrus")).total == 40)
         try await store.database.pool.write { db in
