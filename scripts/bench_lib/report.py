@@ -203,7 +203,7 @@ def write(results, output, chart):
     if results.get("normalizer"):
         from bench_lib import normalizer
         lines += ["### Normaliser speed per format, one core", "",
-                  "`newsd inspect` over each set (CPU time of the inspect processes; JSON output included).", "",
+                  "`newsd inspect --summary` over each set (CPU time of the inspect process: reading and normalising, start-up included).", "",
                   normalizer.table(results["normalizer"]), ""]
     for c in results["corpora"]:
         why = "peers skipped (`--newsd-only`)" if c.get("newsd_only") else "an earlier step failed; see the indexing table"
