@@ -35,8 +35,7 @@ enum Schema {
         migrator.registerMigration("v4: articles_ranking") { db in
             // Ranking, counting, filtering and facets read only these columns. In `articles` they
             // sit after the body, so reading them from the table walks the body's overflow
-            // pages; this covering index holds them apart, and the searcher reads it instead
-            // (20,000 articles: counting a common word's matches went from 56 ms to 3 ms).
+            // pages; this covering index holds them apart, and the searcher reads it instead.
             try db.execute(
                 sql: """
                     CREATE INDEX articles_ranking ON articles(

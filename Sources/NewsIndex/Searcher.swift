@@ -114,7 +114,7 @@ public struct Searcher: Sendable {
                     "SELECT articles_fts.rowid FROM \(scope.from) WHERE \(scope.condition) ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?",
                 arguments: scope.arguments + [settings.rankingWindow - 1])
         {
-            scope = scope.restricted(toRowIDsFrom: boundary, filters: query.filters)
+            scope = scope.restricted(toRowIDsFrom: boundary)
             notes.append(
                 "ranked the newest \(settings.rankingWindow) of \(total) matches; narrow the query or add since:/until: to reach older ones"
             )

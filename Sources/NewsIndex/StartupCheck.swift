@@ -19,19 +19,20 @@ public enum StartupCheck {
 
     /// Opens the database at `path`, checking and repairing as described.
     public static func open(path: String) throws -> (NewsDatabase, Outcome) {
+        /// The file cannot be trusted: keep it for inspection and start afresh.
+        func replaced(because reason: String) throws -> (NewsDatabase, Outcome) {
+            let aside = try moveAside(path)
+            return (try NewsDatabase(path: path), .replacedDatabase(movedTo: aside, reason: reason))
+        }
         let database: NewsDatabase
         do {
             database = try NewsDatabase(path: path)
         } catch let error as DatabaseError where isCorruption(error) {
-            let aside = try moveAside(path)
-            return (try NewsDatabase(path: path), .replacedDatabase(movedTo: aside, reason: "\(error.resultCode)"))
+            return try replaced(because: "\(error.resultCode)")
         }
         do {
             let quick = try database.pool.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
-            guard quick == "ok" else {
-                let aside = try moveAside(path)
-                return (try NewsDatabase(path: path), .replacedDatabase(movedTo: aside, reason: quick ?? "?"))
-            }
+            guard quick == "ok" else { return try replaced(because: quick ?? "?") }
             do {
                 try database.pool.write { db in
                     try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
@@ -42,8 +43,7 @@ public enum StartupCheck {
                 return (database, .rebuiltIndex(reason: "\(error.resultCode)"))
             }
         } catch let error as DatabaseError where isCorruption(error) {
-            let aside = try moveAside(path)
-            return (try NewsDatabase(path: path), .replacedDatabase(movedTo: aside, reason: "\(error.resultCode)"))
+            return try replaced(because: "\(error.resultCode)")
         }
     }
 

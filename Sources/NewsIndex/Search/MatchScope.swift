@@ -5,6 +5,7 @@ import GRDB
 /// arguments, shared by the count, the ranking, the facets and the fallbacks.
 struct MatchScope {
     let match: String?
+    let filters: QueryFilters
     let from: String
     let condition: String
     let arguments: StatementArguments
@@ -13,6 +14,7 @@ struct MatchScope {
 
     init(match: String?, filters: QueryFilters, lowestRowID: Int64? = nil) {
         self.match = match
+        self.filters = filters
         var clauses: [String] = []
         var arguments = StatementArguments()
         if let match {
@@ -44,7 +46,7 @@ struct MatchScope {
     }
 
     /// The same scope with bm25 limited to rows from `rowID` up (the newest ones).
-    func restricted(toRowIDsFrom rowID: Int64, filters: QueryFilters) -> MatchScope {
+    func restricted(toRowIDsFrom rowID: Int64) -> MatchScope {
         MatchScope(match: match, filters: filters, lowestRowID: rowID)
     }
 
