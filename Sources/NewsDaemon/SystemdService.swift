@@ -42,20 +42,28 @@ struct SystemdService: Service {
     }
 }
 
-/// When the indexer last finished a batch, and whether it is inside one now: enough to tell
-/// "busy" from "stuck".
+/// The indexer's steps in progress (reading a batch, committing one), and since when: enough
+/// to tell "busy" from "stuck". Reading the next batch and committing the previous one overlap,
+/// so each step is tracked on its own.
 actor IngestProgress {
-    private var batchStartedAt: ContinuousClock.Instant?
+    private var running: [Int: ContinuousClock.Instant] = [:]
+    private var nextStep = 0
 
-    func started() { batchStartedAt = .now }
-    func finished() { batchStartedAt = nil }
+    /// Marks a step as begun; pass the result to `finished`.
+    func started() -> Int {
+        nextStep += 1
+        running[nextStep] = .now
+        return nextStep
+    }
 
-    /// Whether a batch is being processed now.
-    var isBusy: Bool { batchStartedAt != nil }
+    func finished(_ step: Int) { running[step] = nil }
 
-    /// True when one batch has been running for longer than `limit`.
+    /// Whether any step is running now.
+    var isBusy: Bool { !running.isEmpty }
+
+    /// True when one step has been running for longer than `limit`.
     func isStuck(limit: Duration) -> Bool {
-        guard let batchStartedAt else { return false }
-        return ContinuousClock.now - batchStartedAt > limit
+        let now = ContinuousClock.now
+        return running.values.contains { now - $0 > limit }
     }
 }

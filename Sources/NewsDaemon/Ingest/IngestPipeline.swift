@@ -32,7 +32,7 @@ struct IngestPipeline: Sendable {
             while true {
                 let work = await queue.next(limit: batchSize)
                 if work.isEmpty { break }
-                await progress.started()
+                let step = await progress.started()
                 if work.rescan {
                     // The comparison must see every earlier commit in the ledger.
                     try await commits.next()
@@ -44,7 +44,7 @@ struct IngestPipeline: Sendable {
                     try await commits.next()
                     commits.addTask { try await commit(batch) }
                 }
-                await progress.finished()
+                await progress.finished(step)
             }
             try await commits.waitForAll()
         }
@@ -126,7 +126,19 @@ struct IngestPipeline: Sendable {
         return PreparedBatch(records: prepared + refused, removals: removals, arrivals: arrivals)
     }
 
+    /// Writes a batch, tracked as one step so that a commit that hangs stops the watchdog.
     private func commit(_ batch: PreparedBatch) async throws {
+        let step = await progress.started()
+        do {
+            try await write(batch)
+        } catch {
+            await progress.finished(step)
+            throw error
+        }
+        await progress.finished(step)
+    }
+
+    private func write(_ batch: PreparedBatch) async throws {
         let (records, removals, arrivals) = (batch.records, batch.removals, batch.arrivals)
         if !removals.isEmpty && removeArticlesOfDeletedFiles {
             try await writer.removeFiles(atPaths: removals)
