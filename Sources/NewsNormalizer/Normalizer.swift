@@ -44,8 +44,14 @@ public struct Normalizer: Sendable {
         default:
             articles = try PlainTextReader.read(try TextDecoder.decode(bytes), fileName: fileName)
         }
-        let usable = articles.filter { !$0.paragraphs.isEmpty || !$0.title.isEmpty }
+        var usable = articles.filter { !$0.paragraphs.isEmpty || !$0.title.isEmpty }
         guard !usable.isEmpty else { throw NormalizationError(.noContent, "no article text was found") }
+        for index in usable.indices {
+            let article = usable[index]
+            usable[index].language =
+                article.language.flatMap(LanguageTag.canonical)
+                ?? LanguageDetector.detect(title: article.title, paragraphs: article.paragraphs)
+        }
         return usable
     }
 }

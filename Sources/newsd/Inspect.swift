@@ -10,7 +10,12 @@ struct Inspect: ParsableCommand {
     )
 
     @Argument(help: "Files to normalise.")
-    var files: [String]
+    var files: [String] = []
+
+    /// Thousands of names fit neither comfortably in argv nor in the argument parser, which slows
+    /// down with each positional value; `find ... | newsd inspect --files-from -` is the way to feed many.
+    @Option(name: .long, help: "Also read file names from this file, one per line ('-' for standard input).")
+    var filesFrom: String?
 
     @Option(name: .long, help: "Refuse files larger than this many bytes.")
     var maxFileSize: Int = 20 * 1024 * 1024
@@ -18,10 +23,19 @@ struct Inspect: ParsableCommand {
     @Flag(name: .long, help: "Print only each file's article count and total paragraphs, not the articles.")
     var summary = false
 
+    func validate() throws {
+        if files.isEmpty && filesFrom == nil {
+            throw ValidationError("Name at least one file, or a list of files with --files-from.")
+        }
+    }
+
     func run() throws {
         let normalizer = Normalizer(maximumFileSize: maxFileSize)
+        let encoder = JSONEncoder.inspection
+        var output = BufferedOutput()
         var failures = 0
-        for file in files {
+        let allFiles = try files + listedFiles()
+        for file in allFiles {
             let report: InspectionReport
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -33,7 +47,7 @@ struct Inspect: ParsableCommand {
                     let line = InspectionSummary(
                         file: file, articles: articles.count,
                         paragraphs: articles.reduce(0) { $0 + $1.paragraphs.count })
-                    FileHandle.standardOutput.write(try JSONEncoder.inspection.encode(line) + Data([0x0A]))
+                    output.writeLine(try encoder.encode(line))
                     continue
                 }
                 report = InspectionReport(file: file, articles: articles)
@@ -43,11 +57,26 @@ struct Inspect: ParsableCommand {
                 report = InspectionReport(file: file, error: "cannot read: \(error.localizedDescription)")
             }
             if report.error != nil { failures += 1 }
-            var line = try JSONEncoder.inspection.encode(report)
-            line.append(0x0A)
-            FileHandle.standardOutput.write(line)
+            output.writeLine(try encoder.encode(report))
         }
-        if failures > 0 { throw ExitCode(failures == files.count ? 2 : 1) }
+        output.flush()
+        if failures > 0 { throw ExitCode(failures == allFiles.count ? 2 : 1) }
+    }
+
+    /// The names listed by `--files-from`, blank lines skipped.
+    private func listedFiles() throws -> [String] {
+        guard let filesFrom else { return [] }
+        let data: Data
+        if filesFrom == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: filesFrom))
+            } catch {
+                throw ValidationError("cannot read the list \(filesFrom): \(error.localizedDescription)")
+            }
+        }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
     }
 }
 

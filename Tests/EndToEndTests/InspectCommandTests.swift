@@ -23,12 +23,19 @@ import Testing
             let article = (lines.first?["articles"] as? [[String: Any]])?.first
             #expect(article?["title"] as? String == "Macron fails to get Europe to send troops to Ukraine")
             #expect((article?["body"] as? String)?.hasPrefix("European leaders met this week") == true)
+            #expect(article?["language"] as? String == "en", "the sample states no language: detected")
             #expect((lines.last?["error"] as? String)?.contains("binary") == true)
 
             let summary = try Binaries.run("newsd", ["inspect", "--summary", sample], environment: [:])
             #expect(summary.status == 0)
             #expect(summary.stdout.contains("\"articles\":1"))
             #expect(!summary.stdout.contains("European leaders"))
+
+            let list = folder.appendingPathComponent("list")
+            try "\(sample)\n\n\(binary.path)\n".write(to: list, atomically: true, encoding: .utf8)
+            let listed = try Binaries.run("newsd", ["inspect", "--summary", "--files-from", list.path], environment: [:])
+            #expect(listed.status == 1)
+            #expect(listed.stdout.split(separator: "\n").count == 2, "one line per listed file, blank lines skipped")
         }
     }
 }

@@ -40,7 +40,7 @@ struct FeedReaderTests {
         #expect(first.tags == ["World", "Trade"])
         #expect(first.source == "Example & Co News")
         #expect(first.url == "https://example.com/1")
-        #expect(first.language == "en-us")
+        #expect(first.language == "en-US")
         #expect(first.publishedAt?.rfc3339 == "2003-06-10T04:00:00Z")
         #expect(first.format == .feed)
         #expect(articles[1].paragraphs == ["Only a summary here."])
