@@ -23,9 +23,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        // The wire format and a blocking client: all newsq needs, so it starts without NIO.
+        .target(name: "Varlink", swiftSettings: strictSettings),
+        // The server side, on SwiftNIO.
         .target(
-            name: "Varlink",
+            name: "VarlinkNIO",
             dependencies: [
+                "Varlink",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -62,6 +66,7 @@ let package = Package(
             name: "NewsDaemon",
             dependencies: [
                 "Varlink",
+                "VarlinkNIO",
                 "NewsAPI",
                 "NewsNormalizer",
                 "NewsIndex",
@@ -97,6 +102,7 @@ let package = Package(
             name: "VarlinkTests",
             dependencies: [
                 "Varlink",
+                "VarlinkNIO",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
                 "NewsdTestSupport",
@@ -109,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "NewsDaemonTests",
             dependencies: [
-                "NewsDaemon", "Varlink", "NewsAPI", "NewsdTestSupport", .product(name: "Logging", package: "swift-log"),
+                "NewsDaemon", "Varlink", "VarlinkNIO", "NewsAPI", "NewsdTestSupport", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

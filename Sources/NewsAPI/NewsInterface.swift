@@ -94,7 +94,9 @@ public enum NewsInterface {
           lag_last_seconds: ?float,
           lag_p95_seconds: ?float,
           # Open Watch calls.
-          watchers: int
+          watchers: int,
+          # Why ingest is paused (the database or the disk is full); absent while it runs.
+          ingest_paused: ?string
         )
 
         # The query could not be parsed; `column` is 1-based.

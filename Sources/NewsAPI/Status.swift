@@ -22,6 +22,9 @@ public struct StatusReply: Codable, Sendable, Hashable {
     public var lagP95Seconds: Double?
     /// Open `io.newsd.Watch` calls.
     public var watchers: Int
+    /// Why ingest is paused (the database or the disk is full), absent while it runs.
+    /// Queries keep working meanwhile, and ingest resumes by itself once there is room.
+    public var ingestPaused: String?
 
     public init(
         version: String,
@@ -36,7 +39,8 @@ public struct StatusReply: Codable, Sendable, Hashable {
         ingestRate: Double = 0,
         lagLastSeconds: Double? = nil,
         lagP95Seconds: Double? = nil,
-        watchers: Int = 0
+        watchers: Int = 0,
+        ingestPaused: String? = nil
     ) {
         self.version = version
         self.articles = articles
@@ -51,6 +55,7 @@ public struct StatusReply: Codable, Sendable, Hashable {
         self.lagLastSeconds = lagLastSeconds
         self.lagP95Seconds = lagP95Seconds
         self.watchers = watchers
+        self.ingestPaused = ingestPaused
     }
 
     enum CodingKeys: String, CodingKey {
@@ -64,6 +69,7 @@ public struct StatusReply: Codable, Sendable, Hashable {
         case ingestRate = "ingest_rate"
         case lagLastSeconds = "lag_last_seconds"
         case lagP95Seconds = "lag_p95_seconds"
+        case ingestPaused = "ingest_paused"
     }
 }
 

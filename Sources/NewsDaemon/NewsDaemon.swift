@@ -8,6 +8,7 @@ import NewsNormalizer
 import ServiceLifecycle
 import UnixSignals
 import Varlink
+import VarlinkNIO
 
 /// The whole daemon: database, ingest, inbox watcher and socket server, run as one service
 /// group that stops in reverse order on SIGTERM or SIGINT.
@@ -56,6 +57,7 @@ public struct NewsDaemon: Sendable {
                 metadata: ["moved_to": "\(movedTo)", "reason": "\(reason)"])
         }
         try IndexTuning.configure(database)
+        try await database.limitSize(toBytes: configuration.maximumDatabaseSize)
         let searchSettings = SearchSettingsBox(try configuration.searchSettings())
         logger.info(
             "starting",
@@ -135,7 +137,7 @@ public struct NewsDaemon: Sendable {
             .init(
                 service: ReloadService(
                     configurationPath: configurationPath, requireFile: requireFile, running: configuration,
-                    settings: searchSettings, notifier: notifier, logger: logger),
+                    settings: searchSettings, database: database, notifier: notifier, logger: logger),
                 successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
             // Last, so that it is the first to hear of a shutdown and says STOPPING=1 at once.
             .init(

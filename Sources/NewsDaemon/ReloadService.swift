@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 import Logging
+import NewsIndex
 import ServiceLifecycle
 import UnixSignals
 
 /// SIGHUP re-reads the configuration file and the aliases, as `systemctl reload newsd` asks.
 ///
-/// What can change while running changes (ranking weights, recency, aliases); what cannot
+/// What can change while running changes (ranking weights, recency, aliases, the database
+/// size cap); what cannot
 /// (paths, the socket) is reported as needing a restart. systemd hears `RELOADING=1` with the
 /// monotonic time first and `READY=1` after, so `systemctl reload` waits for the new settings.
 struct ReloadService: Service {
@@ -13,21 +15,24 @@ struct ReloadService: Service {
     let requireFile: Bool
     let running: DaemonConfiguration
     let settings: SearchSettingsBox
+    let database: NewsDatabase
     let notifier: SystemdNotifier
     let logger: Logger
 
     func run() async throws {
         for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
             notifier.reloading()
-            reload()
+            await reload()
             notifier.ready()
         }
     }
 
-    private func reload() {
+    private func reload() async {
         do {
             let fresh = try DaemonConfiguration.load(path: configurationPath, requireFile: requireFile)
             settings.settings = try fresh.searchSettings()
+            // A paused ingest retries on its own and finds the room a raised cap gives.
+            try await database.limitSize(toBytes: fresh.maximumDatabaseSize)
             let fixed = [
                 ("inbox", fresh.inbox != running.inbox), ("database", fresh.database != running.database),
                 ("socket", fresh.socket != running.socket), ("access", fresh.access != running.access),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import ServiceLifecycle
 import Varlink
+import VarlinkNIO
 
 /// The ingest pipeline as a service: it stops taking new work on graceful shutdown; a batch
 /// being committed is one transaction, so stopping mid-way loses nothing committed.

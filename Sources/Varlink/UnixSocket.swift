@@ -7,15 +7,15 @@ import Foundation
 
 /// Blocking Unix stream socket calls for the client side, where one request at a time is all
 /// that is needed and NIO's event loop would only add start-up time to a short-lived command.
-enum UnixSocket {
+package enum UnixSocket {
     /// A system call failed; `errno` says why.
-    struct SystemCallError: Error, CustomStringConvertible {
-        var call: String
-        var errno: Int32
-        var description: String { "\(call): \(String(cString: strerror(errno)))" }
+    package struct SystemCallError: Error, CustomStringConvertible {
+        package var call: String
+        package var errno: Int32
+        package var description: String { "\(call): \(String(cString: strerror(errno)))" }
     }
 
-    static func connect(to path: String) throws(SystemCallError) -> Int32 {
+    package static func connect(to path: String) throws(SystemCallError) -> Int32 {
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw SystemCallError(call: "socket", errno: errno) }
         var address = sockaddr_un()

@@ -43,6 +43,9 @@ struct StatusCommand: ParsableCommand {
                 database  \(ByteCountText.format(status.databaseBytes))
 
                 """)
+            if let paused = status.ingestPaused {
+                output.write("paused    \(paused)\n")
+            }
         }
         output.flush()
     }

@@ -33,7 +33,8 @@ import Testing
 
             let list = folder.appendingPathComponent("list")
             try "\(sample)\n\n\(binary.path)\n".write(to: list, atomically: true, encoding: .utf8)
-            let listed = try Binaries.run("newsd", ["inspect", "--summary", "--files-from", list.path], environment: [:])
+            let listed = try Binaries.run(
+                "newsd", ["inspect", "--summary", "--files-from", list.path], environment: [:])
             #expect(listed.status == 1)
             #expect(listed.stdout.split(separator: "\n").count == 2, "one line per listed file, blank lines skipped")
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import Testing
 import Varlink
+import VarlinkNIO
 
 @testable import NewsDaemon
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 import Testing
 
-@testable import Varlink
+@testable import VarlinkNIO
+import Varlink
 
 /// The watchdog's decisions on a pinned clock: idle and stalled writes time out, a call being
 /// answered (a Watch stream) never does.

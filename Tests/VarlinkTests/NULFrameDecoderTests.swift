@@ -3,7 +3,8 @@ import NIOCore
 import NIOTestUtils
 import Testing
 
-@testable import Varlink
+@testable import VarlinkNIO
+import Varlink
 
 @Suite struct NULFrameDecoderTests {
     @Test func splitsFramesAtNULWhateverTheChunking() throws {

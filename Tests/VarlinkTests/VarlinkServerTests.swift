@@ -4,7 +4,8 @@ import Logging
 import NewsdTestSupport
 import Testing
 
-@testable import Varlink
+@testable import VarlinkNIO
+import Varlink
 
 /// A tiny interface for exercising the server: echo, a streaming counter, a typed error and a
 /// failure that must not leak.

@@ -13,6 +13,7 @@ struct ConfigurationFile: Decodable {
     var socketGroup: String?
     var logLevel: String?
     var maxFileSize: Int?
+    var maxDatabaseSize: Int?
     var socketIdleTimeout: Int?
     var maxConnections: Int?
     var ingest: Ingest?
@@ -99,6 +100,7 @@ struct ConfigurationFile: Decodable {
         case socketGroup = "socket_group"
         case logLevel = "log_level"
         case maxFileSize = "max_file_size"
+        case maxDatabaseSize = "max_database_size"
     }
 
     init(from decoder: any Decoder) throws {
@@ -111,6 +113,7 @@ struct ConfigurationFile: Decodable {
         socketGroup = try container.decodeIfPresent(String.self, forKey: .socketGroup)
         logLevel = try container.decodeIfPresent(String.self, forKey: .logLevel)
         maxFileSize = try container.decodeIfPresent(Int.self, forKey: .maxFileSize)
+        maxDatabaseSize = try container.decodeIfPresent(Int.self, forKey: .maxDatabaseSize)
         ingest = try container.decodeIfPresent(Ingest.self, forKey: .ingest)
         search = try container.decodeIfPresent(Search.self, forKey: .search)
         access = try container.decodeIfPresent(Access.self, forKey: .access)
@@ -139,6 +142,12 @@ struct ConfigurationFile: Decodable {
         if let maxFileSize {
             guard maxFileSize > 0 else { throw ConfigurationError(path: path, message: "max_file_size: must be > 0") }
             configuration.maximumFileSize = maxFileSize
+        }
+        if let maxDatabaseSize {
+            guard maxDatabaseSize >= 0 else {
+                throw ConfigurationError(path: path, message: "max_database_size: bytes, or 0 for no limit")
+            }
+            configuration.maximumDatabaseSize = maxDatabaseSize
         }
         if let socketIdleTimeout {
             guard socketIdleTimeout > 0 else {

@@ -26,6 +26,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var access = AccessSettings()
     /// Files larger than this are refused before they are read.
     public var maximumFileSize: Int = 20 * 1024 * 1024
+    /// A cap on the database file in bytes, 0 for none: when it is reached ingest pauses, as on
+    /// a full disk, until the cap is raised (SIGHUP applies it).
+    public var maximumDatabaseSize: Int = 0
     public var ingest = IngestSettings()
     public var weights = ColumnWeights()
     /// The recency blend's half-life; 0 turns it off.

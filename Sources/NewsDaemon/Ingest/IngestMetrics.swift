@@ -17,6 +17,8 @@ actor IngestMetrics {
     /// (commit instant, files in the batch), oldest first, trimmed to the rate window.
     private var batches: [(at: ContinuousClock.Instant, files: Int)] = []
     private let startedAt: ContinuousClock.Instant
+    /// Why commits are waiting for room, while they are.
+    private var pausedReason: String?
 
     init(startedAt: ContinuousClock.Instant = .now) {
         self.startedAt = startedAt
@@ -38,11 +40,18 @@ actor IngestMetrics {
         }
     }
 
+    /// Ingest waits for room in the database; `reason` says what is full.
+    func pause(reason: String) { pausedReason = reason }
+
+    /// Ingest runs again.
+    func resume() { pausedReason = nil }
+
     /// What Status reports.
     struct Snapshot: Sendable, Hashable {
         var filesPerSecond: Double
         var lastLag: Duration?
         var p95Lag: Duration?
+        var pausedReason: String?
     }
 
     func snapshot(now: ContinuousClock.Instant = .now) -> Snapshot {
@@ -52,7 +61,8 @@ actor IngestMetrics {
         let files = batches.reduce(0) { $0 + $1.files }
         let seconds = max(covered.seconds, 1)
         return Snapshot(
-            filesPerSecond: Double(files) / seconds, lastLag: lastLag, p95Lag: Self.percentile(95, of: lags))
+            filesPerSecond: Double(files) / seconds, lastLag: lastLag, p95Lag: Self.percentile(95, of: lags),
+            pausedReason: pausedReason)
     }
 
     /// The nearest-rank percentile: sorting 1000 durations per Status call is cheaper than

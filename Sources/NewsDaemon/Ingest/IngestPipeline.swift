@@ -23,6 +23,8 @@ struct IngestPipeline: Sendable {
     var onCommit: @Sendable ([String]) async -> Void = { _ in }
     /// Told of each committed batch: its size, and each indexed file's arrival-to-commit lag.
     var metrics: IngestMetrics?
+    /// How long a batch that found the database full waits before it is tried again.
+    var storageRetryInterval: Duration = .seconds(2)
 
     func run() async throws {
         // At most one commit in flight: the next batch is read and normalised on every core
@@ -127,15 +129,40 @@ struct IngestPipeline: Sendable {
     }
 
     /// Writes a batch, tracked as one step so that a commit that hangs stops the watchdog.
+    ///
+    /// When the database or the disk is full the batch waits and is tried again, holding up the
+    /// queue behind it (at most one commit is in flight), until there is room: nothing is
+    /// dropped, queries go on, and a stop meanwhile leaves the files in the inbox for the
+    /// catch-up at the next start. Each attempt is its own step, so that waiting for room does
+    /// not look like a hang to the watchdog.
     private func commit(_ batch: PreparedBatch) async throws {
-        let step = await progress.started()
-        do {
-            try await write(batch)
-        } catch {
-            await progress.finished(step)
-            throw error
+        var paused = false
+        while true {
+            let step = await progress.started()
+            do {
+                try await write(batch)
+                await progress.finished(step)
+                break
+            } catch  where isStorageFull(error) {
+                await progress.finished(step)
+                if !paused {
+                    paused = true
+                    let reason = "the database is full (the disk, or max_database_size): \(error)"
+                    logger.error(
+                        "ingest paused: no room to commit; queries still work, and ingest resumes when there is room",
+                        metadata: ["files": "\(batch.records.count)", "error": "\(error)"])
+                    await metrics?.pause(reason: reason)
+                }
+                try await Task.sleep(for: storageRetryInterval)
+            } catch {
+                await progress.finished(step)
+                throw error
+            }
         }
-        await progress.finished(step)
+        if paused {
+            logger.notice("ingest resumed: the batch that waited for room is committed")
+            await metrics?.resume()
+        }
     }
 
     private func write(_ batch: PreparedBatch) async throws {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import Glibc
 import Varlink
+import VarlinkNIO
 
 /// Who may call which method, decided from the peer's `SO_PEERCRED` credentials.
 ///

@@ -3,6 +3,7 @@ import Foundation
 import NewsAPI
 import NewsIndex
 import Varlink
+import VarlinkNIO
 
 /// The `io.newsd` interface: decodes each call, runs it against the index, encodes the reply.
 struct NewsMethods: VarlinkInterface {
@@ -66,7 +67,8 @@ struct NewsMethods: VarlinkInterface {
             ingestRate: ingest.filesPerSecond,
             lagLastSeconds: ingest.lastLag?.seconds,
             lagP95Seconds: ingest.p95Lag?.seconds,
-            watchers: await operations.watchHub.count
+            watchers: await operations.watchHub.count,
+            ingestPaused: ingest.pausedReason
         )
     }
 }

@@ -4,6 +4,7 @@ import Logging
 import NewsAPI
 import NewsIndex
 import Varlink
+import VarlinkNIO
 
 /// The `io.newsd` methods beside Search and Status: one article, the ledger's failures,
 /// handing in files, maintenance and live watches.

@@ -2,6 +2,7 @@
 import NewsAPI
 import NewsIndex
 import Varlink
+import VarlinkNIO
 
 /// One `io.newsd.Watch` call: register, acknowledge, stream matches until the client goes.
 struct WatchMethod: Sendable {

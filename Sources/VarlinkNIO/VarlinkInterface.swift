@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+public import Varlink
 package import Foundation
 
 /// One varlink interface a server offers: its name, its IDL text and its method handler.

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+public import Varlink
 import Foundation
 
 /// `org.varlink.service`, the introspection interface every varlink server must offer, so
