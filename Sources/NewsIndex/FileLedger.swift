@@ -13,12 +13,11 @@ public struct FileLedger: Sendable {
     public func identities(of paths: [String]) async throws -> [String: IngestRecord.FileIdentity] {
         try await database.pool.read { db in
             var found: [String: IngestRecord.FileIdentity] = [:]
+            // Prepared once per batch, not once per path.
+            let lookup = try db.cachedStatement(
+                sql: "SELECT path, size, mtime_ns, inode, sha256 FROM files WHERE path = ?")
             for path in paths {
-                if let row = try Row.fetchOne(
-                    db,
-                    sql: "SELECT path, size, mtime_ns, inode, sha256 FROM files WHERE path = ?",
-                    arguments: [path]
-                ) {
+                if let row = try Row.fetchOne(lookup, arguments: [path]) {
                     found[path] = Self.identity(from: row)
                 }
             }

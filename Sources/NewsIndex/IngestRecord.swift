@@ -24,7 +24,7 @@ public struct IngestRecord: Sendable {
 
     public enum Outcome: Sendable {
         /// The file gave these articles.
-        case articles([Article])
+        case articles([PreparedArticle])
         /// The file gave nothing; the reason is kept for `newsq failures`.
         case failed(reason: String)
     }

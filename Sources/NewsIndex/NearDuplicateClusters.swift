@@ -24,13 +24,14 @@ enum NearDuplicateClusters {
         guard wordCount >= minimumWords else { return nil }
         let keys = bands(of: simHash)
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT DISTINCT a.id, a.simhash, a.cluster_id FROM simhash_bands b JOIN articles a ON a.id = b.article_id
-                WHERE b.band IN (?, ?, ?, ?) AND a.id != ?
-                ORDER BY a.id
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT DISTINCT a.id, a.simhash, a.cluster_id FROM simhash_bands b JOIN articles a ON a.id = b.article_id
+                    WHERE b.band IN (?, ?, ?, ?) AND a.id != ?
+                    ORDER BY a.id
+                    """),
             arguments: [keys[0], keys[1], keys[2], keys[3], articleID])
+        let setCluster = try db.cachedStatement(sql: "UPDATE articles SET cluster_id = ? WHERE id = ?")
         var cluster: Int64?
         for row in rows {
             let other = UInt64(bitPattern: row["simhash"] as Int64)
@@ -38,16 +39,16 @@ enum NearDuplicateClusters {
             let id: Int64 = row["id"]
             cluster = row["cluster_id"] ?? id
             if row["cluster_id"] as Int64? == nil {
-                try db.execute(sql: "UPDATE articles SET cluster_id = ? WHERE id = ?", arguments: [id, id])
+                try setCluster.execute(arguments: [id, id])
             }
             break
         }
+        let insertBand = try db.cachedStatement(sql: "INSERT INTO simhash_bands (band, article_id) VALUES (?, ?)")
         for key in keys {
-            try db.execute(
-                sql: "INSERT INTO simhash_bands (band, article_id) VALUES (?, ?)", arguments: [key, articleID])
+            try insertBand.execute(arguments: [key, articleID])
         }
         if let cluster {
-            try db.execute(sql: "UPDATE articles SET cluster_id = ? WHERE id = ?", arguments: [cluster, articleID])
+            try setCluster.execute(arguments: [cluster, articleID])
         }
         return cluster
     }

@@ -61,6 +61,23 @@ import Testing
         }
     }
 
+    /// The batch's FTS5 rows go in at its end; a file rewritten within the same batch must
+    /// still leave the index consistent, with only its new text findable.
+    @Test func aFileWrittenTwiceInOneBatchKeepsTheIndexConsistent() async throws {
+        let store = try TemporaryDatabase()
+        try await store.writer.write([
+            TemporaryDatabase.record("a.txt", title: "First", body: ["oldword in the first version"], hash: "1"),
+            TemporaryDatabase.record("b.txt", title: "Other", body: ["otherword"]),
+            TemporaryDatabase.record("a.txt", title: "Second", body: ["newword in the second version"], hash: "2"),
+        ])
+        #expect(try await store.searcher.search(.init(query: "oldword")).total == 0)
+        #expect(try await store.searcher.search(.init(query: "newword")).total == 1)
+        #expect(try await store.searcher.search(.init(query: "otherword")).total == 1)
+        try await store.database.pool.write { db in
+            try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+
     @Test func idleUpkeepMergesAndCheckpointsWithoutHarm() async throws {
         let store = try TemporaryDatabase()
         try IndexTuning.configure(store.database)

@@ -57,7 +57,8 @@ import Testing
             let data = try Data(contentsOf: file)
             let outcome: IngestRecord.Outcome
             do {
-                outcome = .articles(try normalizer.normalize(data, fileName: file.lastPathComponent))
+                outcome = .articles(
+                    try normalizer.normalize(data, fileName: file.lastPathComponent).map(PreparedArticle.init))
             } catch {
                 outcome = .failed(reason: error.description)
             }

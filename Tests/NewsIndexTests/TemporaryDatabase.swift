@@ -31,6 +31,6 @@ final class TemporaryDatabase {
             format: .text)
         return IngestRecord(
             file: .init(path: path, size: 1, modificationTimeNanoseconds: 1, inode: 1, sha256: hash ?? path),
-            outcome: .articles([article]))
+            outcome: .articles([PreparedArticle(article)]))
     }
 }

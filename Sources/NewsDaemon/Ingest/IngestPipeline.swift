@@ -212,7 +212,7 @@ struct IngestPipeline: Sendable {
         let outcome: IngestRecord.Outcome
         do {
             let name = (path as NSString).lastPathComponent
-            outcome = .articles(try normalizer.normalize(data, fileName: name))
+            outcome = .articles(try normalizer.normalize(data, fileName: name).map(PreparedArticle.init))
         } catch {
             outcome = .failed(reason: error.description)
         }

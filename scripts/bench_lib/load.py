@@ -1,0 +1,80 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Queries under ingest: many clients search while files keep arriving (issue 9's load test).
+
+64 client processes query for a fixed time while a dropper renames pre-written files into the
+inbox at a steady rate; then the run waits until every dropped file is indexed. Reported: query
+count, errors, p50/p99, files dropped and indexed, and newsd's RSS before, during and after."""
+import os
+import threading
+import time
+
+SEPARATE = "zqload"
+
+
+def stage(paths, staging, count):
+    """Writes `count` distinct articles (corpus texts, each with a unique first line) to `staging`."""
+    os.makedirs(staging, exist_ok=True)
+    staged = []
+    for i in range(count):
+        with open(paths[i % len(paths)], encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+        target = os.path.join(staging, f"load-{i:06d}.txt")
+        with open(target, "w", encoding="utf-8") as out:
+            out.write(f"Load article {i} {SEPARATE}{i}\n\n{text}")
+        staged.append(target)
+    return staged
+
+
+def drop(staged, inbox, rate, stop_at, dropped):
+    """Renames staged files into `inbox` at `rate` per second until `stop_at` (time.time())."""
+    folder = os.path.join(inbox, "load")
+    os.makedirs(folder, exist_ok=True)
+    start = time.time()
+    for i, path in enumerate(staged):
+        due = start + i / rate
+        if due >= stop_at:
+            break
+        pause = due - time.time()
+        if pause > 0:
+            time.sleep(pause)
+        os.rename(path, os.path.join(folder, os.path.basename(path)))
+        dropped.append(i)
+
+
+def measure(daemon, client, paths, queries, throughput, clients, seconds, rate, work):
+    """Runs `throughput(daemon, queries, clients, seconds)` while files arrive at `rate`/s."""
+    staged = stage(paths, os.path.join(work, "load-staging"), int(rate * seconds * 1.1) + 10)
+    before = client.status()
+    rss_before = daemon.rss_kb()
+    dropped = []
+    stop_at = time.time() + 0.5 + clients * 0.02 + seconds
+    dropper = threading.Thread(target=drop, args=(staged, daemon.inbox, rate, stop_at, dropped))
+    dropper.start()
+    result = throughput(daemon, queries, clients, seconds)
+    dropper.join()
+    status, client, _ = daemon.wait_files(client, before["files"] + len(dropped), timeout=600)
+    time.sleep(2)
+    result.update({
+        "files_per_second": rate, "files_dropped": len(dropped),
+        "files_indexed": status["files"] - before["files"], "failed_files": status["failed_files"] - before["failed_files"],
+        "rss_before_kb": rss_before, "rss_after_kb": daemon.rss_kb(),
+        "command": f"{clients} Python clients, `io.newsd.Search` in a loop for {seconds} s, "
+                   f"while a thread renames {rate} files/s into the inbox",
+    })
+    return result, client
+
+
+def table(entry):
+    if not entry:
+        return ["Not measured."]
+    if "error" in entry:
+        return [f"**not measured**: {entry['error']}"]
+    mb = lambda kb: f"{kb / 1024:.1f}" if kb else "n/a"  # noqa: E731
+    return [
+        "| clients | seconds | queries/s | errors | p50 ms | p99 ms | files dropped | indexed | failed | RSS before MB | max MB | after MB |",
+        "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        f"| {entry['clients']} | {entry['seconds']} | {entry['qps']:,.0f} | {entry['errors']} | {entry.get('p50', 0):.2f} | "
+        f"{entry.get('p99', 0):.2f} | {entry['files_dropped']:,} | {entry['files_indexed']:,} | {entry['failed_files']} | "
+        f"{mb(entry['rss_before_kb'])} | {mb(entry['rss_max_kb'])} | {mb(entry['rss_after_kb'])} |",
+        "", entry["command"] + ".",
+    ]
