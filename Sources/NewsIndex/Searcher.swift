@@ -101,17 +101,18 @@ public struct Searcher: Sendable {
         var scope = MatchScope(match: query.match, filters: query.filters)
         let total =
             try Int.fetchOne(
-                db,
-                sql: page.fold
-                    ? "SELECT count(DISTINCT coalesce(a.cluster_id, a.id)) FROM \(scope.from) WHERE \(scope.condition)"
-                    : "SELECT count(*) FROM \(scope.from) WHERE \(scope.condition)",
+                db.cachedStatement(
+                    sql: page.fold
+                        ? "SELECT count(DISTINCT coalesce(a.cluster_id, a.id)) FROM \(scope.from) WHERE \(scope.condition)"
+                        : "SELECT count(*) FROM \(scope.from) WHERE \(scope.condition)"),
                 arguments: scope.arguments) ?? 0
         var notes = plan.notes
         if plan.sort == .relevance, query.match != nil, total > settings.rankingWindow,
             let boundary = try Int64.fetchOne(
-                db,
-                sql:
-                    "SELECT articles_fts.rowid FROM \(scope.from) WHERE \(scope.condition) ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?",
+                db.cachedStatement(
+                    sql:
+                        "SELECT articles_fts.rowid FROM \(scope.from) WHERE \(scope.condition) ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?"
+                ),
                 arguments: scope.arguments + [settings.rankingWindow - 1])
         {
             scope = scope.restricted(toRowIDsFrom: boundary)

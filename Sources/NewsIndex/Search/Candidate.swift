@@ -45,6 +45,7 @@ struct Candidate: Sendable {
         let ids = candidates.flatMap { [$0.rowID] + $0.similarRowIDs }
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         var rows: [Int64: Row] = [:]
+        // Not cached: the number of placeholders varies with the hits.
         for row in try Row.fetchAll(
             db,
             sql: """
@@ -93,12 +94,12 @@ struct CandidateRanker {
         case .oldest: order = "a.published_at IS NULL, a.published_at ASC, a.id ASC"
         }
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(Candidate.rankingColumns), \(rank) AS rank
-                FROM \(scope.from)
-                WHERE \(scope.condition) ORDER BY \(order) LIMIT ?
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT \(Candidate.rankingColumns), \(rank) AS rank
+                    FROM \(scope.from)
+                    WHERE \(scope.condition) ORDER BY \(order) LIMIT ?
+                    """),
             arguments: scope.arguments + [count])
         var candidates = rows.map { Candidate(row: $0, bm25: -($0["rank"] as Double), blend: blend) }
         if sort == .relevance {

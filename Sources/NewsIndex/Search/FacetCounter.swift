@@ -16,12 +16,12 @@ struct FacetCounter {
 
     private func count(_ expression: String, _ scope: MatchScope, _ db: Database) throws -> [FacetCount] {
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(expression) AS value, count(*) AS n
-                FROM \(scope.from) WHERE \(scope.condition) AND \(expression) IS NOT NULL
-                GROUP BY value ORDER BY n DESC, value LIMIT \(limit)
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT \(expression) AS value, count(*) AS n
+                    FROM \(scope.from) WHERE \(scope.condition) AND \(expression) IS NOT NULL
+                    GROUP BY value ORDER BY n DESC, value LIMIT \(limit)
+                    """),
             arguments: scope.arguments)
         return rows.map { FacetCount(value: $0["value"], count: $0["n"]) }
     }

@@ -17,7 +17,7 @@ struct PartialMatcher {
         for term in query.positiveTerms {
             let articles =
                 try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                    db.cachedStatement(sql: "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"),
                     arguments: [term.fts5String]
                 ) ?? 0
             frequencies.append((term, articles))

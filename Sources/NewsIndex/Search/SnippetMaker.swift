@@ -18,18 +18,19 @@ struct SnippetMaker {
         for hit in hits {
             if let highlight,
                 let snippet = try String.fetchOne(
-                    db,
-                    sql: """
-                        SELECT snippet(articles_fts, 2, '\(SearchHit.markOpen)', '\(SearchHit.markClose)', '…', \(tokens))
-                        FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?
-                        """,
+                    db.cachedStatement(
+                        sql: """
+                            SELECT snippet(articles_fts, 2, '\(SearchHit.markOpen)', '\(SearchHit.markClose)', '…', \(tokens))
+                            FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?
+                            """),
                     arguments: [highlight, hit.rowID]), !snippet.isEmpty
             {
                 snippets[hit.rowID] = Self.flattened(snippet)
                 continue
             }
             let body =
-                try String.fetchOne(db, sql: "SELECT body FROM articles WHERE id = ?", arguments: [hit.rowID]) ?? ""
+                try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT body FROM articles WHERE id = ?"), arguments: [hit.rowID]) ?? ""
             snippets[hit.rowID] = Self.flattened(Self.opening(of: body, maximumCharacters: maximumCharacters))
         }
         return snippets

@@ -27,7 +27,8 @@ struct SpellingSuggester {
             let upper = String(Character(Unicode.Scalar(first.unicodeScalars.first!.value + 1) ?? "\u{10FFFF}"))
             var best: (term: String, distance: Int, articles: Int)?
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT term, doc FROM articles_vocab WHERE term >= ? AND term < ?", arguments: [lower, upper])
+                db.cachedStatement(sql: "SELECT term, doc FROM articles_vocab WHERE term >= ? AND term < ?"),
+                arguments: [lower, upper])
             let target = Array(word)
             while let row = try rows.next() {
                 let candidate: String = row[0]
@@ -50,7 +51,7 @@ struct SpellingSuggester {
 
     private func articleCount(of word: String, in db: Database) throws -> Int {
         try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+            db.cachedStatement(sql: "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"),
             arguments: ["\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\""]) ?? 0
     }
 }
