@@ -98,7 +98,8 @@ public final class VarlinkClient {
                     throw .protocolError("\(error)")
                 }
                 if let name = reply.error {
-                    throw .remote(VarlinkError(name: name, parameters: reply.parameters))
+                    let parameters = (try? reply.parameters) ?? Data("{}".utf8)
+                    throw .remote(VarlinkError(name: name, parameters: parameters))
                 }
                 return reply
             }
@@ -117,7 +118,7 @@ public final class VarlinkClient {
         -> Reply
     {
         do {
-            return try JSONDecoder().decode(Reply.self, from: reply.parameters)
+            return try reply.parameters(as: Reply.self, using: JSONDecoder())
         } catch {
             throw .protocolError("unexpected reply: \(error)")
         }

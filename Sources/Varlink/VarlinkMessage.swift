@@ -52,20 +52,50 @@ package enum VarlinkMessage {
         return data
     }
 
-    /// A reply as the client sees it.
+    /// A reply as the client sees it: the frame, read once for the envelope and once more,
+    /// straight into the caller's type, for the parameters.
+    ///
+    /// A client starts, sends one call and exits, so this path is its start-up time: going
+    /// through `JSONSerialization` and re-encoding the parameters cost newsq a fifth of it.
     package struct Reply {
-        package var parameters: Data
+        package var frame: Data
         package var continues: Bool
         package var error: String?
+
+        /// The parameters as JSON text (`{}` when absent), as error replies carry them.
+        package var parameters: Data {
+            get throws { try encodeParameters(try decodeObject(frame)["parameters"]) }
+        }
+
+        /// The parameters decoded as `type`; absent parameters decode as an empty object.
+        package func parameters<Parameters: Decodable>(
+            as type: Parameters.Type, using decoder: JSONDecoder
+        ) throws -> Parameters {
+            if let parameters = try decoder.decode(Envelope<Parameters>.self, from: frame).parameters {
+                return parameters
+            }
+            return try decoder.decode(Parameters.self, from: Data("{}".utf8))
+        }
+    }
+
+    private struct Header: Decodable {
+        var continues: Bool?
+        var error: String?
+    }
+
+    private struct Envelope<Parameters: Decodable>: Decodable {
+        var parameters: Parameters?
     }
 
     package static func decodeReply(_ frame: Data) throws -> Reply {
-        let object = try decodeObject(frame)
-        return Reply(
-            parameters: try encodeParameters(object["parameters"]),
-            continues: object["continues"] as? Bool ?? false,
-            error: object["error"] as? String
-        )
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: frame)
+        } catch {
+            _ = try decodeObject(frame)  // says what is wrong with the frame
+            throw MalformedMessage(description: "a reply's \"continues\" and \"error\" must be a boolean and a string")
+        }
+        return Reply(frame: frame, continues: header.continues ?? false, error: header.error)
     }
 
     private static func decodeObject(_ frame: Data) throws -> [String: Any] {

@@ -34,6 +34,20 @@ import Testing
         #expect(parameters == ["method": "io.newsd.Nope"])
     }
 
+    @Test func replyParametersDecodeStraightIntoTheCallersType() throws {
+        struct Answer: Decodable, Equatable { var total: Int }
+        let reply = try VarlinkMessage.decodeReply(Data(#"{"parameters":{"total":3},"continues":true}"#.utf8))
+        #expect(reply.continues)
+        #expect(reply.error == nil)
+        #expect(try reply.parameters(as: Answer.self, using: JSONDecoder()) == Answer(total: 3))
+        struct Empty: Decodable {}
+        _ = try VarlinkMessage.decodeReply(Data("{}".utf8)).parameters(as: Empty.self, using: JSONDecoder())
+        #expect(throws: VarlinkMessage.MalformedMessage.self) { try VarlinkMessage.decodeReply(Data("[1]".utf8)) }
+        #expect(throws: VarlinkMessage.MalformedMessage.self) {
+            try VarlinkMessage.decodeReply(Data(#"{"continues":"yes"}"#.utf8))
+        }
+    }
+
     @Test func invalidParameterNamesTheField() {
         struct Request: Decodable { var query: String }
         let call = VarlinkCall(method: "a.B", parameters: Data(#"{"query": 3}"#.utf8))
