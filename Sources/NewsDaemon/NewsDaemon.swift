@@ -90,6 +90,7 @@ public struct NewsDaemon: Sendable {
             progress: progress
         )
         pipeline.metrics = metrics
+        pipeline.archiveAfterIngest = configuration.ingest.archiveAfterIngest
         pipeline.onCommit = { await watchHub.publish($0) }
         let watcher = InboxWatcher(inbox: configuration.inbox, filter: filter, events: eventSink, logger: logger)
         let server = VarlinkServer(

@@ -47,6 +47,14 @@ public struct IndexWriter: Sendable {
         }
     }
 
+    /// Points the ledger rows of moved files at their new paths, in one transaction.
+    public func moveFiles(_ moves: [(from: String, to: String)]) async throws {
+        try await database.pool.write { db in
+            let update = try db.cachedStatement(sql: "UPDATE files SET path = ? WHERE path = ?")
+            for move in moves { try update.execute(arguments: [move.to, move.from]) }
+        }
+    }
+
     private func write(
         _ record: IngestRecord, at timestamp: Double, in db: Database, fullText: inout PendingFullText
     ) throws -> Result {

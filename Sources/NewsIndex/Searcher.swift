@@ -99,19 +99,27 @@ public struct Searcher: Sendable {
     ) throws -> SearchReply {
         let query = plan.query
         var scope = MatchScope(match: query.match, filters: query.filters)
-        let total =
+        let matches =
             try Int.fetchOne(
                 db.cachedStatement(
-                    sql: page.fold
-                        ? "SELECT count(DISTINCT coalesce(a.cluster_id, a.id)) FROM \(scope.from) WHERE \(scope.condition)"
-                        : "SELECT count(*) FROM \(scope.from) WHERE \(scope.condition)"),
+                    sql: "SELECT count(*) FROM \(scope.textOnlyFrom ?? scope.from) WHERE \(scope.condition)"),
                 arguments: scope.arguments) ?? 0
+        // Folded, the total counts clusters, which takes every match's cluster id: exact within
+        // the ranking window, and past it the number of matching articles, as the note says.
+        let total =
+            page.fold && matches <= settings.rankingWindow
+            ? try Int.fetchOne(
+                db.cachedStatement(
+                    sql:
+                        "SELECT count(DISTINCT coalesce(a.cluster_id, a.id)) FROM \(scope.from) WHERE \(scope.condition)"
+                ),
+                arguments: scope.arguments) ?? 0 : matches
         var notes = plan.notes
         if plan.sort == .relevance, query.match != nil, total > settings.rankingWindow,
             let boundary = try Int64.fetchOne(
                 db.cachedStatement(
                     sql:
-                        "SELECT articles_fts.rowid FROM \(scope.from) WHERE \(scope.condition) ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?"
+                        "SELECT articles_fts.rowid FROM \(scope.textOnlyFrom ?? scope.from) WHERE \(scope.condition) ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?"
                 ),
                 arguments: scope.arguments + [settings.rankingWindow - 1])
         {

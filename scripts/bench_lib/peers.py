@@ -11,6 +11,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import importlib
 import sys
 import time
 
@@ -119,6 +120,8 @@ class XapianSearcher:
 def tantivy_module(py_dir):
     if py_dir not in sys.path:
         sys.path.insert(0, py_dir)
+    # A failed import earlier in the run cached the folder's listing, from before pip filled it.
+    importlib.invalidate_caches()
     import tantivy
     return tantivy
 

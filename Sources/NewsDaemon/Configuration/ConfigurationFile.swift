@@ -49,12 +49,14 @@ struct ConfigurationFile: Decodable {
         var include: [String]?
         var exclude: [String]?
         var onDelete: String?
+        var afterIngest: String?
         var reconcileInterval: Int?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case batchSize = "batch_size"
             case workers, include, exclude
             case onDelete = "on_delete"
+            case afterIngest = "after_ingest"
             case reconcileInterval = "reconcile_interval"
         }
 
@@ -66,6 +68,7 @@ struct ConfigurationFile: Decodable {
             include = try container.decodeIfPresent([String].self, forKey: .include)
             exclude = try container.decodeIfPresent([String].self, forKey: .exclude)
             onDelete = try container.decodeIfPresent(String.self, forKey: .onDelete)
+            afterIngest = try container.decodeIfPresent(String.self, forKey: .afterIngest)
             reconcileInterval = try container.decodeIfPresent(Int.self, forKey: .reconcileInterval)
         }
     }
@@ -75,11 +78,13 @@ struct ConfigurationFile: Decodable {
         var recencyHalfLifeDays: Double?
         var aliases: String?
         var timeBudgetMilliseconds: Int?
+        var rankingWindow: Int?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case weights, aliases
             case recencyHalfLifeDays = "recency_half_life_days"
             case timeBudgetMilliseconds = "time_budget_ms"
+            case rankingWindow = "ranking_window"
         }
 
         init(from decoder: any Decoder) throws {
@@ -89,6 +94,7 @@ struct ConfigurationFile: Decodable {
             recencyHalfLifeDays = try container.decodeIfPresent(Double.self, forKey: .recencyHalfLifeDays)
             aliases = try container.decodeIfPresent(String.self, forKey: .aliases)
             timeBudgetMilliseconds = try container.decodeIfPresent(Int.self, forKey: .timeBudgetMilliseconds)
+            rankingWindow = try container.decodeIfPresent(Int.self, forKey: .rankingWindow)
         }
     }
 
@@ -184,6 +190,13 @@ struct ConfigurationFile: Decodable {
             default: throw ConfigurationError(path: path, message: "ingest.on_delete: expected remove or keep")
             }
         }
+        if let afterIngest = ingest?.afterIngest {
+            switch afterIngest {
+            case "keep": configuration.ingest.archiveAfterIngest = false
+            case "archive": configuration.ingest.archiveAfterIngest = true
+            default: throw ConfigurationError(path: path, message: "ingest.after_ingest: expected keep or archive")
+            }
+        }
         if let interval = ingest?.reconcileInterval {
             guard interval >= 0 else {
                 throw ConfigurationError(path: path, message: "ingest.reconcile_interval: seconds, ≥ 0")
@@ -197,6 +210,10 @@ struct ConfigurationFile: Decodable {
             configuration.recencyHalfLifeDays = halfLife
         }
         if let aliases = search?.aliases { configuration.aliasesPath = aliases }
+        if let window = search?.rankingWindow {
+            guard window > 0 else { throw ConfigurationError(path: path, message: "search.ranking_window: must be > 0") }
+            configuration.rankingWindow = window
+        }
         if let budget = search?.timeBudgetMilliseconds {
             guard budget > 0 else {
                 throw ConfigurationError(path: path, message: "search.time_budget_ms: must be > 0")

@@ -37,6 +37,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var aliasesPath: String = "Config/aliases.yaml"
     /// The CPU time one search may use before it is stopped with `QueryTooExpensive`.
     public var searchTimeBudgetMilliseconds: Int = 2000
+    /// bm25 is computed for at most this many matches, the newest.
+    public var rankingWindow: Int = SearchSettings().rankingWindow
 
     public struct IngestSettings: Sendable, Hashable {
         /// The most files committed in one transaction.
@@ -50,6 +52,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
         /// `remove`: a file deleted from the inbox takes its articles out of the index;
         /// `keep`: the articles stay searchable (the inbox is then a drop box).
         public var removeArticlesOfDeletedFiles = true
+        /// `archive`: once ingested, a file moves into `.archive/YYYY/MM/DD/` in the inbox;
+        /// `keep`: it stays where it was dropped.
+        public var archiveAfterIngest = false
         /// How often the whole inbox is compared with the ledger, in seconds, in case an event
         /// was missed (a network file system, a full inotify queue); 0 turns it off.
         public var reconcileIntervalSeconds: Int = 3600
@@ -66,6 +71,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         settings.halfLifeDays = recencyHalfLifeDays
         settings.aliases = try AliasFile.load(path: aliasesPath)
         settings.timeBudget = .milliseconds(searchTimeBudgetMilliseconds)
+        settings.rankingWindow = rankingWindow
         return settings
     }
 

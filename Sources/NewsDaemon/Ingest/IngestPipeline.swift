@@ -25,6 +25,10 @@ struct IngestPipeline: Sendable {
     var metrics: IngestMetrics?
     /// How long a batch that found the database full waits before it is tried again.
     var storageRetryInterval: Duration = .seconds(2)
+    /// `after_ingest: archive`: move each ingested file into the inbox's archive folder.
+    var archiveAfterIngest = false
+
+    private var archive: InboxArchive { InboxArchive(inbox: reader.inbox) }
 
     func run() async throws {
         // At most one commit in flight: the next batch is read and normalised on every core
@@ -55,7 +59,9 @@ struct IngestPipeline: Sendable {
     /// Compares the whole inbox with the ledger and queues what differs: new and changed files,
     /// and files that vanished. Unchanged files cost one `lstat` each.
     func reconcile() async throws {
+        let started = ContinuousClock.now
         let known = try await ledger.allIdentities()
+        finishInterruptedArchiving(known)
         var seen = Set<String>()
         var queued = 0
         for found in InboxWalker(inbox: reader.inbox, filter: filter).files() {
@@ -74,11 +80,55 @@ struct IngestPipeline: Sendable {
             await queue.add(.changed(path))
             queued += 1
         }
-        let vanished = known.keys.filter { !seen.contains($0) }
+        // The walker skips the archive (a hidden folder): its files are looked up one by one.
+        let vanished = known.keys.filter { path in
+            !seen.contains(path) && !(InboxArchive.isArchived(path) && archive.exists(path))
+        }
         for path in vanished { await queue.add(.removed(path)) }
         logger.info(
             "reconciled inbox with ledger",
-            metadata: ["files": "\(seen.count)", "queued": "\(queued)", "vanished": "\(vanished.count)"])
+            metadata: [
+                "files": "\(seen.count)", "queued": "\(queued)", "vanished": "\(vanished.count)",
+                "seconds": "\(String(format: "%.3f", (ContinuousClock.now - started).seconds))",
+            ])
+    }
+
+    /// Finishes moves into the archive that a crash interrupted: the ledger already names the
+    /// archived path, and the file, unchanged, is still at the path it came from.
+    private func finishInterruptedArchiving(_ known: [String: IngestRecord.FileIdentity]) {
+        for (path, identity) in known where InboxArchive.isArchived(path) && !archive.exists(path) {
+            guard let original = InboxArchive.originalPath(of: path),
+                let snapshot = try? reader.snapshot(of: original), snapshot.matches(identity)
+            else { continue }
+            do {
+                try archive.move(from: original, to: path)
+                logger.info("finished an interrupted move into the archive", metadata: ["file": "\(path)"])
+            } catch {
+                logger.warning("cannot archive", metadata: ["file": "\(original)", "error": "\(error)"])
+            }
+        }
+    }
+
+    /// Moves the batch's ingested files into the archive: the ledger first, then the files,
+    /// so that a crash in between is finished by the next reconciliation.
+    private func archiveIngested(_ records: [IngestRecord], results: [IndexWriter.Result]) async throws {
+        let now = Date()
+        let moves = zip(records, results).compactMap { record, result -> (from: String, to: String)? in
+            guard case .failed = result else {
+                let path = record.file.path
+                return InboxArchive.isArchived(path) ? nil : (path, InboxArchive.archivedPath(for: path, on: now))
+            }
+            return nil
+        }
+        guard !moves.isEmpty else { return }
+        try await writer.moveFiles(moves)
+        for move in moves {
+            do {
+                try archive.move(from: move.from, to: move.to)
+            } catch {
+                logger.warning("cannot archive", metadata: ["file": "\(move.from)", "error": "\(error)"])
+            }
+        }
     }
 
     /// A batch read and normalised, waiting for its commit.
@@ -192,6 +242,7 @@ struct IngestPipeline: Sendable {
         }
         await metrics?.recordCommit(files: records.count, lags: lags, at: committedAt)
         await onCommit(newArticles)
+        if archiveAfterIngest { try await archiveIngested(records, results: results) }
     }
 
     /// Reads and normalises one file; `nil` when the ledger already has it as it is.

@@ -93,15 +93,34 @@ struct CandidateRanker {
         case .newest: order = "a.published_at IS NULL, a.published_at DESC, a.id DESC"
         case .oldest: order = "a.published_at IS NULL, a.published_at ASC, a.id ASC"
         }
-        let rows = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT \(Candidate.rankingColumns), \(rank) AS rank
-                    FROM \(scope.from)
-                    WHERE \(scope.condition) ORDER BY \(order) LIMIT ?
-                    """),
-            arguments: scope.arguments + [count])
-        var candidates = rows.map { Candidate(row: $0, bm25: -($0["rank"] as Double), blend: blend) }
+        var candidates: [Candidate]
+        if sort == .relevance, let textOnlyFrom = scope.textOnlyFrom {
+            // bm25 from the doclists alone; the few rows kept are then looked up one by one.
+            let ranked = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT articles_fts.rowid AS id, \(rank) AS rank FROM \(textOnlyFrom)
+                        WHERE \(scope.condition) ORDER BY rank LIMIT ?
+                        """),
+                arguments: scope.arguments + [count])
+            let columns = try db.cachedStatement(
+                sql: "SELECT \(Candidate.rankingColumns) FROM articles a INDEXED BY articles_ranking WHERE a.id = ?")
+            candidates = try ranked.compactMap { ranked in
+                try Row.fetchOne(columns, arguments: [ranked["id"] as Int64]).map {
+                    Candidate(row: $0, bm25: -(ranked["rank"] as Double), blend: blend)
+                }
+            }
+        } else {
+            let rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT \(Candidate.rankingColumns), \(rank) AS rank
+                        FROM \(scope.from)
+                        WHERE \(scope.condition) ORDER BY \(order) LIMIT ?
+                        """),
+                arguments: scope.arguments + [count])
+            candidates = rows.map { Candidate(row: $0, bm25: -($0["rank"] as Double), blend: blend) }
+        }
         if sort == .relevance {
             // Stable: equal scores keep bm25's order.
             candidates = candidates.enumerated().sorted { lhs, rhs in
