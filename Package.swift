@@ -13,6 +13,9 @@ let package = Package(
     products: [
         .executable(name: "newsd", targets: ["newsd"]),
         .executable(name: "newsq", targets: ["newsq"]),
+        // For the fuzz targets in Fuzz/, a separate package that depends on this one by path.
+        .library(name: "NewsNormalizer", targets: ["NewsNormalizer"]),
+        .library(name: "NewsIndex", targets: ["NewsIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

@@ -22,6 +22,18 @@ enum TextDecoder {
         return decodeWindows1252(bytes)
     }
 
+    /// The text of UTF-16 bytes, told by their byte-order mark or, for XML without one, by `<` as the first code
+    /// unit; `nil` when the bytes are not UTF-16.
+    static func utf16(_ bytes: Data) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return decodeUTF16(bytes.dropFirst(2), bigEndian: bytes.first == 0xFE)
+        }
+        if bytes.starts(with: [0x3C, 0x00]) || bytes.starts(with: [0x00, 0x3C]) {
+            return decodeUTF16(bytes, bigEndian: bytes.first == 0x00)
+        }
+        return nil
+    }
+
     /// A NUL byte in the first 8 KiB marks a binary file; text formats never contain one.
     private static func looksBinary(_ bytes: Data) -> Bool {
         bytes.prefix(8192).withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }

@@ -115,6 +115,34 @@ struct FeedReaderTests {
         #expect(articles.first?.title == "Whole")
     }
 
+    /// Comments are removed before libxml2 reads the feed (XMLCommentStripper), but a `<!--` inside CDATA is text
+    /// and must not swallow the items after it.
+    @Test func commentsGoButCDATAStays() throws {
+        let rss = """
+            <?xml version="1.0"?><!-- generator -- v1 --><rss><channel><title>C</title>
+            <item><title>One</title><description><![CDATA[Prices <!-- rising]]></description></item>
+            <!-- <item><title>Hidden</title></item> -->
+            <item><title>Two</title><description>Second.</description></item>
+            </channel></rss>
+            """
+        let articles = try normalize(rss)
+        #expect(articles.map(\.title) == ["One", "Two"])
+        #expect(articles.first?.body.hasPrefix("Prices") == true)
+    }
+
+    /// UTF-16 feeds are read as UTF-8 (so that their comments can be stripped too), with or without a byte-order mark.
+    @Test func readsUTF16Feeds() throws {
+        let rss = """
+            <?xml version="1.0" encoding="UTF-16"?><rss><channel><title>C</title><!-- a -- b -->
+            <item><title>Ünïcode</title><description>Text.</description></item></channel></rss>
+            """
+        for data in [rss.data(using: .utf16), rss.data(using: .utf16BigEndian), rss.data(using: .utf16LittleEndian)] {
+            let articles = try Normalizer().normalize(try #require(data), fileName: "feed.xml")
+            #expect(articles.map(\.title) == ["Ünïcode"])
+            #expect(articles.first?.paragraphs == ["Text."])
+        }
+    }
+
     @Test func readsTheNPRJSONFeedSample() throws {
         let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

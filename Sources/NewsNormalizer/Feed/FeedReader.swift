@@ -11,10 +11,17 @@ import Foundation
 /// nothing, and a malformed feed keeps the items read before the damage.
 enum FeedReader {
     static func read(_ bytes: Data, fileName: String) throws(NormalizationError) -> [Article] {
-        let options = Int32(
+        var options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue
                 | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
         )
+        // XMLCommentStripper reads bytes as ASCII, so a UTF-16 feed is read as UTF-8, whatever its declaration says.
+        var bytes = bytes
+        if let text = TextDecoder.utf16(bytes) {
+            bytes = Data(text.utf8)
+            options |= Int32(XML_PARSE_IGNORE_ENC.rawValue)
+        }
+        bytes = XMLCommentStripper.stripped(bytes)
         let reader = bytes.withUnsafeBytes { buffer in
             xmlReaderForMemory(
                 buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, nil, options

@@ -5,8 +5,15 @@
 ///
 /// Emphasis marks are dropped only at word edges, so `snake_case` and `2 * 3` survive.
 enum MarkdownInline {
-    static func strip(_ text: String) -> String {
+    /// How deep labels inside labels are stripped; deeper ones stay as written. Bounds the recursion, and the
+    /// work, that `[[[[x](u)](u)](u)](u)` nested a million times would cost.
+    static let maximumNesting = 4
+
+    static func strip(_ text: String) -> String { strip(text, nesting: 0) }
+
+    private static func strip(_ text: String, nesting: Int) -> String {
         let characters = Array(text)
+        let marks = Marks(characters)
         var output = ""
         output.reserveCapacity(text.utf8.count)
         var index = 0
@@ -23,15 +30,15 @@ enum MarkdownInline {
                 output.append(characters[index + 1])
                 index += 2
             case "!" where index + 1 < characters.count && characters[index + 1] == "[":
-                if let (_, end) = link(characters, from: index + 1) {
+                if let (_, end) = link(characters, marks, from: index + 1) {
                     index = end
                 } else {
                     output.append(character)
                     index += 1
                 }
             case "[":
-                if let (label, end) = link(characters, from: index) {
-                    output += strip(label)
+                if let (label, end) = link(characters, marks, from: index) {
+                    output += nesting < maximumNesting ? strip(label, nesting: nesting + 1) : label
                     index = end
                 } else {
                     output.append(character)
@@ -48,9 +55,8 @@ enum MarkdownInline {
             case "`":
                 index += 1
             case "<":
-                if let close = characters[index...].firstIndex(of: ">"), close - index < 200,
-                    index + 1 < characters.count,
-                    characters[index + 1].isLetter || characters[index + 1] == "/"
+                if index + 1 < characters.count, characters[index + 1].isLetter || characters[index + 1] == "/",
+                    let close = marks.first(">", from: index), close - index < 200
                 {
                     let tag = String(characters[(index + 1)..<close])
                     // Autolinks keep their address; tags go.
@@ -69,26 +75,52 @@ enum MarkdownInline {
     }
 
     /// `[label](url)`, `[label][ref]` or `[label][]` starting at `start`: the label and the index after the link.
-    private static func link(_ characters: [Character], from start: Int) -> (String, Int)? {
-        var depth = 0
-        var index = start
-        var labelEnd: Int?
-        while index < characters.count {
-            if characters[index] == "[" { depth += 1 }
-            if characters[index] == "]" {
-                depth -= 1
-                if depth == 0 {
-                    labelEnd = index
+    private static func link(_ characters: [Character], _ marks: Marks, from start: Int) -> (String, Int)? {
+        guard let labelEnd = marks.closingBracket[start], labelEnd + 1 < characters.count else { return nil }
+        let opener = characters[labelEnd + 1]
+        guard opener == "(" || opener == "[" else { return nil }
+        guard let close = marks.first(opener == "(" ? ")" : "]", from: labelEnd + 2) else { return nil }
+        return (String(characters[(start + 1)..<labelEnd]), close + 1)
+    }
+
+    /// Where brackets match and where each closing mark is, found in one pass, so that trying a link or a tag
+    /// costs a lookup rather than a scan to the end of the text.
+    ///
+    /// Scanning forward from every `[` and `<` made hostile text quadratic: 10 KB of `[` took seconds, and a
+    /// 20 MB file would have held up ingest for days (Tests/Fixtures/fuzz-regressions/FuzzNormalizer).
+    private struct Marks {
+        /// For each `[` that has a matching `]`, the index of that `]`.
+        var closingBracket: [Int: Int] = [:]
+        /// The indices of each closing mark (`)`, `]`, `>`), ascending.
+        var positions: [Character: [Int]] = [:]
+
+        init(_ characters: [Character]) {
+            var opened: [Int] = []
+            for (index, character) in characters.enumerated() {
+                switch character {
+                case "[":
+                    opened.append(index)
+                case "]":
+                    if let start = opened.popLast() { closingBracket[start] = index }
+                    positions["]", default: []].append(index)
+                case ")", ">":
+                    positions[character, default: []].append(index)
+                default:
                     break
                 }
             }
-            index += 1
         }
-        guard let labelEnd, labelEnd + 1 < characters.count else { return nil }
-        let opener = characters[labelEnd + 1]
-        let closer: Character = opener == "(" ? ")" : "]"
-        guard opener == "(" || opener == "[" else { return nil }
-        guard let close = characters[(labelEnd + 2)...].firstIndex(of: closer) else { return nil }
-        return (String(characters[(start + 1)..<labelEnd]), close + 1)
+
+        /// The first index of `mark` at or after `start`.
+        func first(_ mark: Character, from start: Int) -> Int? {
+            guard let indices = positions[mark] else { return nil }
+            var low = 0
+            var high = indices.count
+            while low < high {
+                let middle = (low + high) / 2
+                if indices[middle] < start { low = middle + 1 } else { high = middle }
+            }
+            return low < indices.count ? indices[low] : nil
+        }
     }
 }
