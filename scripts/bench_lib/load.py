@@ -25,9 +25,9 @@ def stage(paths, staging, count):
     return staged
 
 
-def drop(staged, inbox, rate, stop_at, dropped):
-    """Renames staged files into `inbox` at `rate` per second until `stop_at` (time.time())."""
-    folder = os.path.join(inbox, "load")
+def drop(staged, inbox, rate, stop_at, dropped, folder_name="load"):
+    """Renames staged files into `inbox`/`folder_name` at `rate` per second until `stop_at` (time.time())."""
+    folder = os.path.join(inbox, folder_name)
     os.makedirs(folder, exist_ok=True)
     start = time.time()
     for i, path in enumerate(staged):
@@ -41,14 +41,15 @@ def drop(staged, inbox, rate, stop_at, dropped):
         dropped.append(i)
 
 
-def measure(daemon, client, paths, queries, throughput, clients, seconds, rate, work):
-    """Runs `throughput(daemon, queries, clients, seconds)` while files arrive at `rate`/s."""
+def measure(daemon, client, paths, queries, throughput, clients, seconds, rate, work, folder_name="load"):
+    """Runs `throughput(daemon, queries, clients, seconds)` while files arrive at `rate`/s into
+    `folder_name` below the inbox (a new name for each run on the same daemon)."""
     staged = stage(paths, os.path.join(work, "load-staging"), int(rate * seconds * 1.1) + 10)
     before = client.status()
     rss_before = daemon.rss_kb()
     dropped = []
     stop_at = time.time() + 0.5 + clients * 0.02 + seconds
-    dropper = threading.Thread(target=drop, args=(staged, daemon.inbox, rate, stop_at, dropped))
+    dropper = threading.Thread(target=drop, args=(staged, daemon.inbox, rate, stop_at, dropped, folder_name))
     dropper.start()
     result = throughput(daemon, queries, clients, seconds)
     dropper.join()

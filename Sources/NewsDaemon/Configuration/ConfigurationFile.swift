@@ -211,7 +211,9 @@ struct ConfigurationFile: Decodable {
         }
         if let aliases = search?.aliases { configuration.aliasesPath = aliases }
         if let window = search?.rankingWindow {
-            guard window > 0 else { throw ConfigurationError(path: path, message: "search.ranking_window: must be > 0") }
+            guard window > 0 else {
+                throw ConfigurationError(path: path, message: "search.ranking_window: must be > 0")
+            }
             configuration.rankingWindow = window
         }
         if let budget = search?.timeBudgetMilliseconds {

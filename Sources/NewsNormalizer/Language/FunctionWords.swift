@@ -91,29 +91,17 @@ enum FunctionWords {
         ),
     ]
 
-    /// Each word's packed key (`packedKey(_:)`) with the set of languages (bit `i` for `lists[i]`)
+    /// Each word's packed key (`StopWords.key(_:)`: its lower-cased UTF-8 bytes in an integer,
+    /// so that looking words up allocates nothing) with the set of languages (bit `i` for `lists[i]`)
     /// that use it. Words longer than 8 bytes of UTF-8 are left out: function words are short.
     static let languagesByKey: [UInt64: UInt32] = {
         var table: [UInt64: UInt32] = [:]
         for (index, list) in lists.enumerated() {
             for word in list.words.split(separator: " ") {
-                guard let key = packedKey(word.utf8) else { continue }
+                guard let key = StopWords.key(word.utf8) else { continue }
                 table[key, default: 0] |= 1 << UInt32(index)
             }
         }
         return table
     }()
-
-    /// A lower-cased word's UTF-8 bytes packed into an integer, or `nil` past 8 bytes: looking
-    /// words up this way allocates nothing, which keeps detection cheap next to normalising.
-    static func packedKey(_ bytes: some Sequence<UInt8>) -> UInt64? {
-        var key: UInt64 = 0
-        var count = 0
-        for byte in bytes {
-            count += 1
-            guard count <= 8 else { return nil }
-            key = key << 8 | UInt64(byte)
-        }
-        return key
-    }
 }

@@ -46,7 +46,7 @@ struct LanguageSample {
     /// Scripts written without spaces (Chinese, Japanese, Thai) make few, long "words":
     /// the sample also ends after this many characters.
     private var characterBudget: Int
-    /// The word being read, lower-cased and packed as `FunctionWords.packedKey` does.
+    /// The word being read, lower-cased and packed as `StopWords.key` does.
     private var key: UInt64 = 0
     private var keyBytes = 0
 
