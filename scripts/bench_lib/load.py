@@ -4,11 +4,67 @@
 64 client processes query for a fixed time while a dropper renames pre-written files into the
 inbox at a steady rate; then the run waits until every dropped file is indexed. Reported: query
 count, errors, p50/p99, files dropped and indexed, and newsd's RSS before, during and after."""
+import multiprocessing
 import os
 import threading
 import time
 
+from .stats import summary_ms
+from .varlink import VarlinkClient, VarlinkError
+
 SEPARATE = "zqload"
+
+
+def load_client(socket_path, queries, offset, start_at, duration, results):
+    client = VarlinkClient(socket_path)
+    count = errors = 0
+    latencies = []
+    index = offset
+    while time.time() < start_at:
+        time.sleep(0.001)
+    end = start_at + duration
+    while True:
+        begin = time.perf_counter()
+        if time.time() >= end:
+            break
+        try:
+            client.search(queries[index % len(queries)])
+            count += 1
+        except (VarlinkError, OSError):
+            errors += 1
+            try:
+                client.close()
+                client = VarlinkClient(socket_path)
+            except OSError:
+                pass
+        latencies.append(time.perf_counter() - begin)
+        index += 1
+    results.put((count, errors, latencies[:: max(1, len(latencies) // 2000)]))
+
+
+def throughput(daemon, queries, clients, duration):
+    """Queries/s with `clients` processes, each on its own connection, for `duration` seconds."""
+    queue = multiprocessing.Queue()
+    start_at = time.time() + 0.5 + clients * 0.02
+    workers = [multiprocessing.Process(target=load_client,
+                                       args=(daemon.socket, queries, i * 37, start_at, duration, queue))
+               for i in range(clients)]
+    for worker in workers:
+        worker.start()
+    rss_max = 0
+    while time.time() < start_at + duration:
+        rss_max = max(rss_max, daemon.rss_kb() or 0)
+        time.sleep(0.05)
+    collected = [queue.get(timeout=duration + 60) for _ in workers]
+    for worker in workers:
+        worker.join()
+    count = sum(c for c, _, _ in collected)
+    latencies = [t for _, _, ts in collected for t in ts]
+    result = {"clients": clients, "seconds": duration, "queries": count, "qps": count / duration,
+              "errors": sum(e for _, e, _ in collected), "rss_max_kb": rss_max}
+    if latencies:
+        result.update({k: v for k, v in summary_ms(latencies).items() if k in ("p50", "p99")})
+    return result
 
 
 def stage(paths, staging, count):
@@ -41,7 +97,7 @@ def drop(staged, inbox, rate, stop_at, dropped, folder_name="load"):
         dropped.append(i)
 
 
-def measure(daemon, client, paths, queries, throughput, clients, seconds, rate, work, folder_name="load"):
+def measure(daemon, client, paths, queries, clients, seconds, rate, work, folder_name="load"):
     """Runs `throughput(daemon, queries, clients, seconds)` while files arrive at `rate`/s into
     `folder_name` below the inbox (a new name for each run on the same daemon)."""
     staged = stage(paths, os.path.join(work, "load-staging"), int(rate * seconds * 1.1) + 10)
