@@ -14,6 +14,7 @@ struct Run: AsyncParsableCommand {
     var config: String?
 
     func run() async throws {
+        AllocatorArenas.limit()
         let path = config ?? "Config/newsd.yaml"
         let configuration: DaemonConfiguration
         do {
