@@ -164,7 +164,7 @@ public struct IndexWriter: Sendable {
 /// Once FTS5 has been written to in a transaction, SQLite tells it of each later statement
 /// savepoint (which any statement checking foreign keys takes), and FTS5 then flushes its pending
 /// terms to a new segment: interleaved with the article inserts, that made a tiny segment per
-/// article and took half the writer's time.
+/// article, and flushing and merging them was much of the writer's work.
 private struct PendingFullText {
     var rows: [StatementArguments] = []
     /// Files whose articles have rows waiting here.

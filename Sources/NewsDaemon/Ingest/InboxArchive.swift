@@ -44,10 +44,4 @@ struct InboxArchive: Sendable {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
     }
-
-    /// Whether the file at `path` exists (without following a symlink).
-    func exists(_ path: String) -> Bool {
-        var status = stat()
-        return lstat(inbox + "/" + path, &status) == 0
-    }
 }

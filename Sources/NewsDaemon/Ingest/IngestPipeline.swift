@@ -82,7 +82,7 @@ struct IngestPipeline: Sendable {
         }
         // The walker skips the archive (a hidden folder): its files are looked up one by one.
         let vanished = known.keys.filter { path in
-            !seen.contains(path) && !(InboxArchive.isArchived(path) && archive.exists(path))
+            !seen.contains(path) && !(InboxArchive.isArchived(path) && reader.exists(path))
         }
         for path in vanished { await queue.add(.removed(path)) }
         logger.info(
@@ -96,7 +96,7 @@ struct IngestPipeline: Sendable {
     /// Finishes moves into the archive that a crash interrupted: the ledger already names the
     /// archived path, and the file, unchanged, is still at the path it came from.
     private func finishInterruptedArchiving(_ known: [String: IngestRecord.FileIdentity]) {
-        for (path, identity) in known where InboxArchive.isArchived(path) && !archive.exists(path) {
+        for (path, identity) in known where InboxArchive.isArchived(path) && !reader.exists(path) {
             guard let original = InboxArchive.originalPath(of: path),
                 let snapshot = try? reader.snapshot(of: original), snapshot.matches(identity)
             else { continue }

@@ -7,7 +7,7 @@ public struct SearchSettings: Sendable, Hashable {
     /// relevance, one twice as old 5/8, approaching 1/2. 0 turns the blend off.
     public var halfLifeDays: Double = 90
     /// bm25 is computed for at most this many matches, the newest: it is what costs time on a
-    /// common word (about 0.8 ms per 100 matches at 100,000 articles), and news ranking favours
+    /// common word, and news ranking favours
     /// the recent ones anyway. Older matches are still counted, and reached with since:/until:.
     public var rankingWindow: Int = 500
     /// When all the words together match fewer articles than this, articles matching most of

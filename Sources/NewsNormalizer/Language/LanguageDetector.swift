@@ -140,13 +140,11 @@ struct ScriptCounts {
     /// Counts an ASCII letter, which the caller has recognised already.
     mutating func countLatin() { latin += 1 }
 
-    /// Counts `scalar` when it is a letter, and says whether it was one.
+    /// Counts a non-ASCII `scalar` when it is a letter, and says whether it was one (the caller
+    /// classifies ASCII bytes itself).
     mutating func count(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         switch value {
-        case 0x41...0x5A, 0x61...0x7A: latin += 1
-        case 0x30...0x39, 0x27, 0x2D: return false
-        case 0..<0x80: return false
         case 0xC0...0x24F where value != 0xD7 && value != 0xF7: latin += 1
         case 0x370...0x3FF, 0x1F00...0x1FFF: greek += 1
         case 0x400...0x52F: cyrillic += 1
