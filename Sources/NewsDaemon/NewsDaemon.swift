@@ -125,7 +125,8 @@ public struct NewsDaemon: Sendable {
                 successTerminationBehavior: .gracefullyShutdownGroup,
                 failureTerminationBehavior: .gracefullyShutdownGroup),
             .init(
-                service: IdleUpkeepService(database: database, queue: queue, progress: progress, logger: logger),
+                service: IdleUpkeepService(
+                    database: database, queue: queue, progress: progress, metrics: metrics, logger: logger),
                 successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
             .init(
                 service: ReconcileService(

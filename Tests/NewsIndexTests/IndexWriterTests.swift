@@ -87,8 +87,13 @@ import Testing
             ])
         }
         let segmentsBefore = try await Self.segmentCount(store)
-        try await IndexTuning.idleUpkeep(store.database, pages: 10_000)
+        var slices = 0
+        while try await IndexTuning.mergeSlice(store.database, pages: 50) { slices += 1 }
+        try await IndexTuning.checkpoint(store.database)
+        #expect(slices > 0)
         #expect(try await Self.segmentCount(store) < segmentsBefore)
+        #expect(try await Self.segmentCount(store) <= 3)
+        #expect(try await IndexTuning.mergeSlice(store.database) == false)
         #expect(try await store.searcher.search(.init(query: "walrus")).total == 40)
         try await store.database.pool.write { db in
             try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")

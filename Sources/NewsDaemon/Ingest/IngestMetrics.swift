@@ -19,6 +19,9 @@ actor IngestMetrics {
     private let startedAt: ContinuousClock.Instant
     /// Why commits are waiting for room, while they are.
     private var pausedReason: String?
+    /// Batches committed since start: tells idle upkeep whether the index changed since it
+    /// last finished merging.
+    private(set) var commitCount = 0
 
     init(startedAt: ContinuousClock.Instant = .now) {
         self.startedAt = startedAt
@@ -28,6 +31,7 @@ actor IngestMetrics {
     /// files that had an arrival time (those found by the start-up scan have one too).
     func recordCommit(files: Int, lags newLags: [Duration], at now: ContinuousClock.Instant = .now) {
         batches.append((now, files))
+        commitCount += 1
         trim(now: now)
         for lag in newLags {
             if lags.count < Self.lagWindow {

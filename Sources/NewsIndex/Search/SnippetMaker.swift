@@ -2,36 +2,24 @@
 import GRDB
 import NewsAPI
 
-/// The best passage of each hit, with the query's terms marked, stemmed forms included (FTS5
-/// highlights what its tokenizer matched).
+/// The best passage of each hit, with the query's terms marked, stemmed forms included
+/// (`sanction` marks `sanctions`, as the index matched it).
 ///
-/// Made only for the page being returned, one small statement per hit: snippet() reads the
-/// article's text, which is too dear to do for every candidate.
+/// Made only for the page being returned: one indexed lookup of the body per hit, then
+/// `PassagePicker` in Swift.
 struct SnippetMaker {
-    /// FTS5 counts in tokens; about 30 tokens make the 200 characters of a search result line.
-    var tokens = 30
-    var maximumCharacters = 220
+    var picker = PassagePicker()
 
     func snippets(for hits: [Candidate], plan: SearchPlan, in db: Database) throws -> [Int64: String] {
         var snippets: [Int64: String] = [:]
-        let highlight = plan.query.matchAnyTerm ?? plan.query.match
+        let patterns = HighlightPattern.patterns(for: plan.query)
+        let bodies = try db.cachedStatement(sql: "SELECT body FROM articles WHERE id = ?")
         for hit in hits {
-            if let highlight,
-                let snippet = try String.fetchOne(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT snippet(articles_fts, 2, '\(SearchHit.markOpen)', '\(SearchHit.markClose)', '…', \(tokens))
-                            FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?
-                            """),
-                    arguments: [highlight, hit.rowID]), !snippet.isEmpty
-            {
-                snippets[hit.rowID] = Self.flattened(snippet)
-                continue
-            }
-            let body =
-                try String.fetchOne(
-                    db.cachedStatement(sql: "SELECT body FROM articles WHERE id = ?"), arguments: [hit.rowID]) ?? ""
-            snippets[hit.rowID] = Self.flattened(Self.opening(of: body, maximumCharacters: maximumCharacters))
+            let body = try String.fetchOne(bodies, arguments: [hit.rowID]) ?? ""
+            let snippet =
+                picker.passage(of: body, patterns: patterns)
+                ?? Self.opening(of: body, maximumCharacters: picker.maximumCharacters)
+            snippets[hit.rowID] = Self.flattened(snippet)
         }
         return snippets
     }
