@@ -76,6 +76,19 @@ class Newsd:
                 raise RuntimeError(f"newsd exited with {self.process.returncode}; see {self.log_path}")
             time.sleep(interval)
 
+    def wait_quiet(self, timeout=180, window=1.0, busy=0.05):
+        """Waits until the daemon uses under `busy` of a core over `window` seconds (its idle
+        merge after a burst is done); returns the seconds waited, or None after `timeout`."""
+        start = time.monotonic()
+        last = self.cpu_seconds()
+        while time.monotonic() - start < timeout:
+            time.sleep(window)
+            now = self.cpu_seconds()
+            if now - last < busy * window:
+                return time.monotonic() - start
+            last = now
+        return None
+
     def rss_kb(self):
         return proc_status(self.process.pid, "VmRSS")
 

@@ -9,7 +9,7 @@ public struct SearchSettings: Sendable, Hashable {
     /// bm25 is computed for at most this many matches, the newest: it is what costs time on a
     /// common word, and news ranking favours
     /// the recent ones anyway. Older matches are still counted, and reached with since:/until:.
-    public var rankingWindow: Int = 500
+    public var rankingWindow: Int = 200
     /// When all the words together match fewer articles than this, articles matching most of
     /// them follow, marked partial.
     public var handful: Int = 3
