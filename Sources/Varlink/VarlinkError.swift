@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-public import Foundation
+public import FoundationEssentials
 
 /// An error reply: a qualified error name and its parameters.
 ///

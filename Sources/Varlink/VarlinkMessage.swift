@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package import Foundation
+package import FoundationEssentials
 
 /// Encoding and decoding of the NUL-free JSON objects that make up varlink frames.
 ///
@@ -12,15 +12,15 @@ package enum VarlinkMessage {
 
     package static func decodeCall(_ frame: Data) throws -> VarlinkCall {
         let object = try decodeObject(frame)
-        guard let method = object["method"] as? String, !method.isEmpty else {
+        guard case .string(let method) = object["method"], !method.isEmpty else {
             throw MalformedMessage(description: "a call needs a \"method\" string")
         }
         let parameters = try encodeParameters(object["parameters"])
         return VarlinkCall(
             method: method,
             parameters: parameters,
-            oneway: object["oneway"] as? Bool ?? false,
-            more: object["more"] as? Bool ?? false
+            oneway: object["oneway"] == .bool(true),
+            more: object["more"] == .bool(true)
         )
     }
 
@@ -56,7 +56,7 @@ package enum VarlinkMessage {
     /// straight into the caller's type, for the parameters.
     ///
     /// A client starts, sends one call and exits, so this path is its start-up time: going
-    /// through `JSONSerialization` and re-encoding the parameters cost newsq a fifth of it.
+    /// through a generic JSON value and re-encoding the parameters cost newsq a fifth of it.
     package struct Reply {
         package var frame: Data
         package var continues: Bool
@@ -98,24 +98,26 @@ package enum VarlinkMessage {
         return Reply(frame: frame, continues: header.continues ?? false, error: header.error)
     }
 
-    private static func decodeObject(_ frame: Data) throws -> [String: Any] {
-        let value: Any
+    private static func decodeObject(_ frame: Data) throws -> [String: JSONValue] {
+        let value: JSONValue
         do {
-            value = try JSONSerialization.jsonObject(with: frame, options: [])
+            value = try JSONDecoder().decode(JSONValue.self, from: frame)
         } catch {
             throw MalformedMessage(description: "the message is not valid JSON")
         }
-        guard let object = value as? [String: Any] else {
+        guard case .object(let object) = value else {
             throw MalformedMessage(description: "a message must be a JSON object")
         }
         return object
     }
 
-    private static func encodeParameters(_ value: Any?) throws -> Data {
-        guard let value, !(value is NSNull) else { return Data("{}".utf8) }
-        guard value is [String: Any] else {
+    private static func encodeParameters(_ value: JSONValue?) throws -> Data {
+        guard let value, value != .null else { return Data("{}".utf8) }
+        guard case .object = value else {
             throw MalformedMessage(description: "\"parameters\" must be a JSON object")
         }
-        return try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
     }
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import NewsAPI
 import Varlink
 
@@ -45,7 +45,8 @@ struct AddCommand: ParsableCommand {
         let client = try connection.connect()
         for (file, data) in contents {
             let request = IngestRequest(
-                name: (file as NSString).lastPathComponent, contentBase64: data.base64EncodedString())
+                name: String(file.split(separator: "/").last ?? Substring(file)),
+                contentBase64: data.base64EncodedString())
             let reply: IngestReply
             do {
                 reply = try client.call("io.newsd.Ingest", parameters: request, returning: IngestReply.self)

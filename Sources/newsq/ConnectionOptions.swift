@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import NewsAPI
 import Varlink
 
@@ -9,8 +9,17 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "The daemon's socket (default: $NEWSD_SOCKET, else \(NewsInterface.defaultSocketPath)).")
     var socket: String?
 
-    var socketPath: String {
-        if let socket { return socket }
+    var daemonSocket: DaemonSocket { DaemonSocket(explicitPath: socket) }
+
+    func connect() throws(ClientError) -> VarlinkClient { try daemonSocket.connect() }
+}
+
+/// Where newsd listens: `--socket`, else `$NEWSD_SOCKET`, else the system path.
+struct DaemonSocket {
+    var explicitPath: String?
+
+    var path: String {
+        if let explicitPath { return explicitPath }
         if let fromEnvironment = ProcessInfo.processInfo.environment[NewsInterface.socketEnvironmentVariable],
             !fromEnvironment.isEmpty
         {
@@ -21,10 +30,11 @@ struct ConnectionOptions: ParsableArguments {
 
     /// Connects, or fails with the one line a person needs: which socket, and how to start newsd.
     func connect() throws(ClientError) -> VarlinkClient {
+        let path = path
         do {
-            return try VarlinkClient(path: socketPath)
+            return try VarlinkClient(path: path)
         } catch {
-            throw ClientError.unreachable(socketPath, error)
+            throw ClientError.unreachable(path, error)
         }
     }
 }

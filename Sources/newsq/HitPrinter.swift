@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-import Foundation
+import FoundationEssentials
 import NewsAPI
 
 /// Prints hits for people, as short cards: rank and title, then source · date · id, then the
@@ -25,7 +25,7 @@ struct HitPrinter {
             var title = wrap(hit.title, width: lineWidth)
             if title.isEmpty { title = [""] }
             for (number, line) in title.enumerated() {
-                let lead = number == 0 ? rank.padding(toLength: indent.count, withPad: " ", startingAt: 0) : indent
+                let lead = number == 0 ? rank.padded(to: indent.count) : indent
                 output.write(lead + style.bold(line))
                 if number < title.count - 1 { output.write("\n") }
             }
@@ -49,13 +49,12 @@ struct HitPrinter {
                 }
             }
             if let parts = hit.scoreParts {
-                let age = parts.ageDays.map { String(format: "%.0f days old", $0) } ?? "undated"
+                let age = parts.ageDays.map { NumberText.fixed($0, digits: 0) + " days old" } ?? "undated"
                 output.write(
                     indent
                         + style.dim(
-                            String(
-                                format: "score %.4f = bm25 %.4f × recency %.3f (%@)", hit.score, parts.bm25,
-                                parts.recency, age)) + "\n")
+                            "score \(NumberText.fixed(hit.score, digits: 4)) = bm25 \(NumberText.fixed(parts.bm25, digits: 4))"
+                                + " × recency \(NumberText.fixed(parts.recency, digits: 3)) (\(age))") + "\n")
             }
             output.write("\n")
         }
@@ -76,7 +75,7 @@ struct HitPrinter {
     }
 
     private func summary(_ reply: SearchReply, offset: Int) -> String {
-        let took = String(format: "%.1f ms", reply.tookMilliseconds)
+        let took = NumberText.fixed(reply.tookMilliseconds, digits: 1) + " ms"
         let full = reply.hits.filter { $0.partial != true }.count
         guard reply.total > 0 else {
             return reply.hits.isEmpty ? "no hits (\(took))" : "no full matches, \(reply.hits.count) partial (\(took))"
@@ -136,19 +135,17 @@ struct HitPrinter {
     }
 
     private func visibleLength(_ word: Substring) -> Int {
-        word.replacingOccurrences(of: SearchHit.markOpen, with: "").replacingOccurrences(
-            of: SearchHit.markClose, with: ""
-        ).count
+        word.replacing(SearchHit.markOpen, with: "").replacing(SearchHit.markClose, with: "").count
     }
 
     /// Replaces the `<mark>` pairs with the terminal's highlight.
     func render(_ snippet: String) -> String {
         var result = ""
         var rest = Substring(snippet)
-        while let open = rest.range(of: SearchHit.markOpen) {
+        while let open = rest.firstRange(of: SearchHit.markOpen) {
             result += rest[..<open.lowerBound]
             rest = rest[open.upperBound...]
-            guard let close = rest.range(of: SearchHit.markClose) else { break }
+            guard let close = rest.firstRange(of: SearchHit.markClose) else { break }
             result += style.match(String(rest[..<close.lowerBound]))
             rest = rest[close.upperBound...]
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// newsq's JSON on stdout: sorted keys and unescaped slashes, one document per line, so that
 /// output is diffable and JSON Lines consumers (`jq -c`) read it as it comes.
@@ -16,7 +17,7 @@ enum JSONText {
 /// found, a check that found problems), each followed by the exit status the house rules give.
 enum StandardError {
     static func write(_ line: String) {
-        FileHandle.standardError.write(Data("newsq: \(line)\n".utf8))
+        writeAll("newsq: \(line)\n", to: STDERR_FILENO)
     }
 
     /// Writes `line` and returns the exit status of an error, for `throw StandardError.failure(...)`.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import NewsAPI
 import Varlink
 
@@ -66,7 +66,7 @@ struct BackupCommand: ParsableCommand {
         }
         var output = StandardOutput()
         output.write(
-            "wrote \(reply.path) (\(ByteCountText.format(reply.bytes)), \(String(format: "%.0f", reply.tookMilliseconds)) ms)\n"
+            "wrote \(reply.path) (\(ByteCountText.format(reply.bytes)), \(NumberText.fixed(reply.tookMilliseconds, digits: 0)) ms)\n"
         )
         output.flush()
     }
@@ -92,7 +92,7 @@ struct ReindexCommand: ParsableCommand {
         var output = StandardOutput()
         output.write(
             "rebuilt the full-text index of \(reply.articles) articles in "
-                + "\(String(format: "%.0f", reply.tookMilliseconds)) ms\n")
+                + "\(NumberText.fixed(reply.tookMilliseconds, digits: 0)) ms\n")
         output.flush()
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import NewsAPI
 
 /// `newsq`: search newsd from a terminal or a script.
@@ -34,24 +35,28 @@ struct Newsq: ParsableCommand {
     static func main() {
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
+            if isPlainSearch(arguments), let search = QuickSearchArguments.parse(arguments) {
+                try search.run()
+                return
+            }
             var command: any ParsableCommand =
                 isPlainSearch(arguments) ? try SearchCommand.parse(arguments) : try parseAsRoot()
             try command.run()
         } catch let error as CleanExit {
             exit(withError: error)
         } catch let error as ExitCode {
-            Foundation.exit(error.rawValue)
+            Glibc.exit(error.rawValue)
         } catch let error as ClientError {
-            FileHandle.standardError.write(Data("newsq: \(error)\n".utf8))
-            Foundation.exit(2)
+            writeAll("newsq: \(error)\n", to: STDERR_FILENO)
+            Glibc.exit(2)
         } catch {
             let code = exitCode(for: error)
             if code == .success || code.rawValue == 1 { exit(withError: error) }
             // Usage errors: one line, as every newsq error, and exit 2 like grep. ArgumentParser's
             // full message adds the option's help and the usage on three more lines; keep only
             // the error and where to read more.
-            FileHandle.standardError.write(Data("newsq: \(usageLine(for: error))\n".utf8))
-            Foundation.exit(2)
+            writeAll("newsq: \(usageLine(for: error))\n", to: STDERR_FILENO)
+            Glibc.exit(2)
         }
     }
 
@@ -73,8 +78,8 @@ struct Newsq: ParsableCommand {
         let first = message(for: error).split(separator: "\n").first.map(String.init) ?? full
         let stripped = first.hasPrefix("Error: ") ? String(first.dropFirst("Error: ".count)) : first
         var help = "newsq --help"
-        if let range = full.range(of: "See '[^']+'", options: .regularExpression) {
-            help = String(full[range].dropFirst("See '".count).dropLast())
+        if let match = full.firstMatch(of: /See '[^']+'/) {
+            help = String(match.output.dropFirst("See '".count).dropLast())
             // Parsed by SearchCommand alone (`isPlainSearch`), the hint lacks the root's name.
             if !help.hasPrefix("newsq") { help = "newsq " + help }
         }

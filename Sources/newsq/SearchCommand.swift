@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import NewsAPI
 import Varlink
 
@@ -59,29 +59,14 @@ struct SearchCommand: ParsableCommand {
         try output.validate()
     }
 
-    var query: String {
-        var query = words.joined(separator: " ")
-        if let source { query += " source:\"" + source.replacingOccurrences(of: "\"", with: "") + "\"" }
-        return query
+    var invocation: SearchInvocation {
+        SearchInvocation(
+            socket: connection.daemonSocket, format: output.format, words: words, limit: limit, page: page,
+            sort: sort?.rawValue, since: since, until: until, source: source, halfLife: halfLife, all: all,
+            facets: facets, explain: explain)
     }
 
-    func run() throws {
-        let query = query
-        let request = SearchRequest(
-            query: query, limit: limit, offset: (page - 1) * limit, sort: sort?.rawValue, since: since, until: until,
-            halfLifeDays: halfLife, all: all ? true : nil, facets: facets ? true : nil, explain: explain ? true : nil)
-        let client = try connection.connect()
-        let reply: SearchReply
-        do {
-            reply = try client.call("io.newsd.Search", parameters: request, returning: SearchReply.self)
-        } catch {
-            throw ClientError.from(error, query: query)
-        }
-        var stdout = StandardOutput()
-        try output.print(reply, query: query, offset: (page - 1) * limit, to: &stdout)
-        stdout.flush()
-        if reply.hits.isEmpty { throw ExitCode(1) }
-    }
+    func run() throws { try invocation.run() }
 }
 
 /// Examples shown by `newsq --help`; docs/QUERY.md has the whole language.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import NewsAPI
 
 /// How search results are printed: cards for people, or one of the script formats.
@@ -30,18 +30,33 @@ struct SearchOutputOptions: ParsableArguments {
         }
     }
 
+    var format: SearchOutputFormat {
+        if json { return .json }
+        if jsonl { return .jsonl }
+        if ids { return .ids }
+        if paths { return .paths }
+        return .cards(color)
+    }
+}
+
+/// What `newsq` prints for a search: cards for people, or one of the script formats.
+enum SearchOutputFormat {
+    case cards(SearchOutputOptions.ColorChoice)
+    case json, jsonl, ids, paths
+
     func print(_ reply: SearchReply, query: String, offset: Int, to output: inout StandardOutput) throws {
-        if json {
+        switch self {
+        case .json:
             output.write(try SearchDocument(query: query, reply: reply).encoded() + "\n")
-        } else if jsonl {
+        case .jsonl:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for hit in reply.hits { output.write(String(decoding: try encoder.encode(hit), as: UTF8.self) + "\n") }
-        } else if ids {
+        case .ids:
             for hit in reply.hits { output.write(hit.id + "\n") }
-        } else if paths {
+        case .paths:
             for hit in reply.hits { output.write((hit.file ?? hit.url ?? hit.id) + "\n") }
-        } else {
+        case .cards(let color):
             let style = TerminalStyle.choose(color)
             HitPrinter(style: style, width: style.columns).print(reply, offset: offset, to: &output)
         }

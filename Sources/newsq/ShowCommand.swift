@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import NewsAPI
 import Varlink
 
@@ -69,7 +69,7 @@ struct ShowCommand: ParsableCommand {
             ("Words", "\(article.wordCount) (\(article.format))"),
         ]
         for case (let name, let value?) in fields {
-            text += style.dim(name.padding(toLength: 10, withPad: " ", startingAt: 0)) + value + "\n"
+            text += style.dim(name.padded(to: 10)) + value + "\n"
         }
         return text + "\n" + wrapper.wrap(article.body) + "\n"
     }

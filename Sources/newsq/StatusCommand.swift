@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import NewsAPI
 import Varlink
 
@@ -37,7 +37,7 @@ struct StatusCommand: ParsableCommand {
                 files     \(status.files): \(status.indexedFiles) indexed, \(status.duplicateFiles) duplicate, \
                 \(status.failedFiles) failed
                 queue     \(status.queueLength)
-                ingest    \(String(format: "%.2f", status.ingestRate)) files/s over the last minute
+                ingest    \(NumberText.fixed(status.ingestRate, digits: 2)) files/s over the last minute
                 lag       \(lag.isEmpty ? "none yet" : lag.joined(separator: ", ")) (arrival to searchable)
                 watchers  \(status.watchers)
                 database  \(ByteCountText.format(status.databaseBytes))
@@ -61,7 +61,7 @@ enum ByteCountText {
             value /= 1024
             unit += 1
         }
-        return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+        return unit == 0 ? "\(bytes) B" : NumberText.fixed(value, digits: 1) + " " + units[unit]
     }
 }
 
@@ -69,8 +69,8 @@ enum ByteCountText {
 enum DurationText {
     static func format(_ seconds: Double) -> String {
         switch seconds {
-        case ..<1: return String(format: "%.0f ms", seconds * 1000)
-        case ..<60: return String(format: "%.1f s", seconds)
+        case ..<1: return NumberText.fixed(seconds * 1000, digits: 0) + " ms"
+        case ..<60: return NumberText.fixed(seconds, digits: 1) + " s"
         case ..<3600: return "\(Int(seconds) / 60) min \(Int(seconds) % 60) s"
         case ..<86400: return "\(Int(seconds) / 3600) h \(Int(seconds) % 3600 / 60) min"
         default: return "\(Int(seconds) / 86400) d \(Int(seconds) % 86400 / 3600) h"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// ANSI styling, on only when stdout is a terminal and `NO_COLOR` is unset (no-color.org).
 struct TerminalStyle {
@@ -41,7 +42,7 @@ struct StandardOutput {
     mutating func write(_ text: String) { buffer += text }
 
     mutating func flush() {
-        FileHandle.standardOutput.write(Data(buffer.utf8))
+        writeAll(buffer, to: STDOUT_FILENO)
         buffer = ""
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Wraps plain text at word boundaries for a terminal of a given width.
 ///

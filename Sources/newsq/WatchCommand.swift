@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import NewsAPI
 import Varlink
 
@@ -63,6 +64,6 @@ struct WatchCommand: ParsableCommand {
             line =
                 "\(article.id)  \(style.bold(article.title))" + (origin.isEmpty ? "" : "  \(style.dim(origin))") + "\n"
         }
-        FileHandle.standardOutput.write(Data(line.utf8))
+        writeAll(line, to: STDOUT_FILENO)
     }
 }

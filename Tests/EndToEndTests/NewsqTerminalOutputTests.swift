@@ -120,4 +120,26 @@ import Testing
             #expect(try harness.stop() == 0)
         }
     }
+
+    /// `newsq show` on a terminal hands the article to `$PAGER` (spawned through /bin/sh);
+    /// on a pipe it writes it straight out.
+    @Test func showGoesThroughThePagerOnATerminalOnly() async throws {
+        try await blocking {
+            let (harness, _, markdownID) = try ClientFixtures.start()
+            let paged = harness.folder.appendingPathComponent("paged.txt")
+            let pager = "cat > '\(paged.path)'"
+            let terminal = try Self.newsq(harness, ["show", markdownID], columns: 80, environment: ["PAGER": pager])
+            #expect(terminal.status == 0, "\(terminal.stderr)")
+            let viaPager = try String(contentsOf: paged, encoding: .utf8)
+            #expect(viaPager.contains("War-risk insurers in London"), "\(viaPager)")
+            #expect(!terminal.stdout.contains("War-risk insurers in London"))
+
+            try FileManager.default.removeItem(at: paged)
+            let piped = try Self.newsq(harness, ["show", markdownID], columns: nil, environment: ["PAGER": pager])
+            #expect(piped.status == 0)
+            #expect(piped.stdout.contains("War-risk insurers in London"))
+            #expect(!FileManager.default.fileExists(atPath: paged.path))
+            #expect(try harness.stop() == 0)
+        }
+    }
 }
