@@ -135,8 +135,19 @@ import Testing
     }
 
     @Test(arguments: [
+        ("world's poorest", #""world" AND "poorest""#),
+        ("Europe\u{2019}s", #""Europe""#),
+        (#""world's poorest""#, #""world's poorest""#),
+        ("world's*", #""world's"*"#),
+        ("'s", #""'s""#),
+    ])
+    func anUnquotedWordLosesItsPossessive(query: String, expected: String) throws {
+        #expect(try Self.match(query) == expected)
+    }
+
+    @Test(arguments: [
         (#"a"b"#, #""a" AND "b""#),
-        (#"it's "5"""#, #""it's" AND "5""#),
+        (#"it's "5"""#, #""it" AND "5""#),
         (#"O"Brien"#, #""O" AND "Brien""#),
         (#"title:"x"#, #""x""#),
     ])

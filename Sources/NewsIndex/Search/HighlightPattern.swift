@@ -28,7 +28,7 @@ struct HighlightPattern: Sendable, Hashable {
     /// limited to another field, or one without words.
     init?(_ term: QueryTerm) {
         guard !term.isExcluded, term.field == nil || term.field == .body else { return nil }
-        let words = WordScanner.words(of: term.text)
+        let words = WordScanner.words(of: term.searchText)
         guard !words.isEmpty else { return nil }
         parts = words.enumerated().map { offset, word in
             if term.isPrefix && offset == words.count - 1 { return .prefix(word) }

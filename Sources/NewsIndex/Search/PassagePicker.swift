@@ -26,9 +26,9 @@ struct PassagePicker {
     /// The marked passage, or `nil` when no query word occurs in `body`.
     func passage(of body: String, patterns: [HighlightPattern]) -> String? {
         guard !patterns.isEmpty else { return nil }
-        var utf8 = Array(body.utf8)
-        defer { utf8.removeAll() }
-        return utf8.withUnsafeBufferPointer { bytes in
+        var body = body
+        // Native strings are contiguous UTF-8: no copy.
+        return body.withUTF8 { bytes in
             var words: [WordScanner.Word] = []
             let partMatches = Self.partMatches(in: bytes, patterns: patterns, words: &words)
             let matches = Self.matches(of: patterns, partMatches: partMatches)
@@ -44,15 +44,15 @@ struct PassagePicker {
         in bytes: UnsafeBufferPointer<UInt8>, patterns: [HighlightPattern], words: inout [WordScanner.Word]
     ) -> [UInt64] {
         let parts = patterns.flatMap(\.parts).prefix(64)
-        var firstBytes = Set<UInt8>()
-        for part in parts { if let byte = part.firstByte { firstBytes.insert(byte) } }
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for part in parts { if let byte = part.firstByte { firstBytes[Int(byte)] = true } }
         var bits: [UInt64] = []
         var stem: [UInt8] = []
         WordScanner.scan(bytes) { word, folded in
             words.append(word)
             var wordBits: UInt64 = 0
             // Porter never changes a word's first letter: the others cannot match.
-            if let first = folded.first, firstBytes.contains(first) {
+            if let first = folded.first, firstBytes[Int(first)] {
                 stem.removeAll(keepingCapacity: true)
                 stem.append(contentsOf: folded)
                 PorterStemmer.stem(&stem)
