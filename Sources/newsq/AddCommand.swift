@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
 import FoundationEssentials
+import Glibc
 import NewsAPI
 import Varlink
 
@@ -27,11 +28,13 @@ struct AddCommand: ParsableCommand {
         let limit = IngestRequest.maximumContentBytes
         var contents: [(String, Data)] = []
         for file in files {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-            guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular else {
+            // stat(2), not FileManager's attributes: their boxed types differ between
+            // FoundationEssentials builds, and a size read as 0 would skip this check.
+            var status = stat()
+            guard stat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
                 throw StandardError.failure("\(file) is not a readable regular file")
             }
-            let size = (attributes[.size] as? Int) ?? 0
+            let size = Int(status.st_size)
             guard size <= limit else {
                 throw StandardError.failure(
                     "\(file) is \(ByteCountText.format(size)), over the \(ByteCountText.format(limit)) newsq sends; "

@@ -100,7 +100,7 @@ def memory_rows(c):
     return [
         "| newsd RSS | MB | read from |", "|---|--:|---|",
         f"| at start, empty index | {fmt(mb(m.get('rss_start_kb')))} | `VmRSS` in `/proc/PID/status` |",
-        f"| idle after ingest ({m['articles']:,} articles) | {fmt(mb(m.get('rss_idle_kb')))} | `VmRSS`, 2 s after the last file |",
+        f"| idle after ingest ({m['articles']:,} articles) | {fmt(mb(m.get('rss_idle_kb')))} | `VmRSS`, once newsd is quiet after the last file |",
         f"| peak during ingest | {fmt(mb(m.get('hwm_after_ingest_kb')))} | `VmHWM` after ingest |",
         f"| under load (max sampled) | {fmt(mb(m.get('rss_load_max_kb')))} | `VmRSS` every 50 ms during the throughput runs |",
         f"| peak of the whole run | {fmt(mb(m.get('hwm_kb')))} | `VmHWM` after the throughput runs |",
