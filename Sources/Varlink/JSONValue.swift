@@ -4,8 +4,8 @@ package import FoundationEssentials
 /// Any JSON value, read and written with the Codable coders: what varlink needs to take a
 /// message apart before it knows the parameters' type.
 ///
-/// `JSONSerialization` would do, but it lives in the full Foundation, and linking that into
-/// `newsq` costs about 3 ms of every start (see `writeAll`).
+/// `JSONSerialization` would do, but it lives in the full Foundation, which `newsq` does not
+/// link (see newsq's `writeAll`).
 package enum JSONValue: Codable, Equatable, Sendable {
     case null
     case bool(Bool)

@@ -4,8 +4,8 @@ import Glibc
 /// Writes all of `text` to `descriptor`, retrying short writes and interruptions.
 ///
 /// newsq writes with `write(2)` rather than Foundation's `FileHandle`, which lives in the full
-/// Foundation: linking only FoundationEssentials keeps the binary a third the size and saves
-/// about 3 ms of start-up (the dynamic relocations of the internationalisation tables).
+/// Foundation: linking only FoundationEssentials keeps the binary a third the size (76 → 27 MB)
+/// and its start-up shorter.
 func writeAll(_ text: String, to descriptor: Int32) {
     var text = text
     text.withUTF8 { bytes in

@@ -53,9 +53,9 @@ struct SearchCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard !words.isEmpty else { throw ValidationError("give a query, such as: newsq sanctions Rosselkhozbank") }
-        guard (0...1000).contains(limit) else { throw ValidationError("--limit must be between 0 and 1000") }
-        guard page >= 1 else { throw ValidationError("--page starts at 1") }
+        if let problem = SearchInvocation.problem(words: words, limit: limit, page: page) {
+            throw ValidationError(problem)
+        }
         try output.validate()
     }
 

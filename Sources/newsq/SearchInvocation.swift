@@ -21,6 +21,15 @@ struct SearchInvocation {
     var facets = false
     var explain = false
 
+    /// What is wrong with these values, or `nil`: the one statement of the search's rules, for
+    /// `SearchCommand.validate` and `QuickSearchArguments`.
+    static func problem(words: [String], limit: Int, page: Int) -> String? {
+        if words.isEmpty { return "give a query, such as: newsq sanctions Rosselkhozbank" }
+        if !(0...1000).contains(limit) { return "--limit must be between 0 and 1000" }
+        if page < 1 { return "--page starts at 1" }
+        return nil
+    }
+
     var query: String {
         var query = words.joined(separator: " ")
         if let source { query += " source:\"" + source.replacing("\"", with: "") + "\"" }

@@ -59,8 +59,7 @@ public struct QueryTerm: Sendable, Hashable, Identifiable {
     ///
     /// The tokenizer splits `world's` into `world` and `s`, so the word as typed is a phrase
     /// whose second token is in nearly every article: checking its positions made such queries
-    /// the slowest of the benchmark's (25 ms at 100,000 articles, against 3.5 ms at the median),
-    /// while `world` alone finds the same articles and more.
+    /// the slowest of the benchmark's, while `world` alone finds the same articles and more.
     public var searchText: String {
         guard !isPhrase, !isPrefix, text.count > 2 else { return text }
         for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] where text.hasSuffix(suffix) {

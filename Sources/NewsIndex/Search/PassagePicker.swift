@@ -3,11 +3,10 @@ import NewsAPI
 
 /// Picks a body's best passage for a search result and marks the query's words in it.
 ///
-/// FTS5's `snippet()` did this before, at 0.08 ms a hit on a merged 100,000-article index and
-/// 0.3 ms right after a burst: it re-reads the body through the external-content table and
-/// tokenizes all of it through the query's doclists. The body is one indexed lookup away, and
-/// scanning it in Swift with the same word rules and the same stemmer costs about 40 µs a hit
-/// (perf, `scripts/bench` queries).
+/// FTS5's `snippet()` did this before, and was the dearest part of a page: it re-reads the body
+/// through the external-content table and tokenizes all of it through the query's doclists.
+/// The body is one indexed lookup away, and scanning it in Swift with the same word rules and
+/// the same stemmer costs a fraction of that.
 ///
 /// The passage is the window of `windowWords` words holding the most distinct query terms, then
 /// the most matches, the earliest on a tie; it starts a few words before its first match, so
@@ -33,7 +32,7 @@ struct PassagePicker {
             let partMatches = Self.partMatches(in: bytes, patterns: patterns, words: &words)
             let matches = Self.matches(of: patterns, partMatches: partMatches)
             guard !matches.isEmpty else { return nil }
-            let (first, end) = window(around: matches, wordCount: words.count, words: words, bytes: bytes)
+            let (first, end) = window(around: matches, words: words, bytes: bytes)
             return render(bytes, words: words, first: first, end: end, matches: matches)
         }
     }
@@ -90,8 +89,9 @@ struct PassagePicker {
 
     /// The best window's first word and the word after its last.
     private func window(
-        around matches: [Match], wordCount: Int, words: [WordScanner.Word], bytes: UnsafeBufferPointer<UInt8>
+        around matches: [Match], words: [WordScanner.Word], bytes: UnsafeBufferPointer<UInt8>
     ) -> (Int, Int) {
+        let wordCount = words.count
         var best = (first: 0, score: -1)
         for anchor in matches {
             var first = max(0, anchor.firstWord - leadWords)
