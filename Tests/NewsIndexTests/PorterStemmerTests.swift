@@ -34,6 +34,16 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements.count) of \(words.count): \(disagreements.prefix(20))")
     }
 
+    /// What `HighlightPattern.Part.wordPrefix` relies on to stem only the words that may match.
+    @Test func aStemWithoutItsLastTwoLettersBeginsItsWord() throws {
+        var exceptions: [String] = []
+        for word in try Self.corpusWords() {
+            let stem = PorterStemmer.stem(word)
+            if !word.hasPrefix(stem.prefix(max(1, stem.count - 2))) { exceptions.append("\(word) → \(stem)") }
+        }
+        #expect(exceptions.isEmpty, "\(exceptions.prefix(20))")
+    }
+
     @Test func stemsTheTextbookExamples() {
         let cases = [
             "caresses": "caress", "ponies": "poni", "sanctions": "sanction", "agreed": "agre", "plastered": "plaster",

@@ -15,9 +15,15 @@ struct HighlightPattern: Sendable, Hashable {
             }
         }
 
-        var firstByte: UInt8? {
+        /// What every body word matching this part begins with, so that only those are stemmed.
+        ///
+        /// Porter's steps remove a suffix, or rewrite at most the last two letters of what is
+        /// left (`sensibiliti` → `sensible`): a stem without its last two letters begins its
+        /// word, and the first letter is always kept (`PorterStemmerTests` checks both on every
+        /// word of the BBC corpus).
+        var wordPrefix: ArraySlice<UInt8> {
             switch self {
-            case .stem(let bytes), .prefix(let bytes): return bytes.first
+            case .stem(let bytes), .prefix(let bytes): return bytes.prefix(max(1, bytes.count - 2))
             }
         }
     }

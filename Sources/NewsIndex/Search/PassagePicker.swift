@@ -43,15 +43,21 @@ struct PassagePicker {
         in bytes: UnsafeBufferPointer<UInt8>, patterns: [HighlightPattern], words: inout [WordScanner.Word]
     ) -> [UInt64] {
         let parts = patterns.flatMap(\.parts).prefix(64)
+        let wordPrefixes = parts.map(\.wordPrefix)
         var firstBytes = [Bool](repeating: false, count: 256)
-        for part in parts { if let byte = part.firstByte { firstBytes[Int(byte)] = true } }
+        for prefix in wordPrefixes { if let byte = prefix.first { firstBytes[Int(byte)] = true } }
         var bits: [UInt64] = []
+        // About one word per six bytes of English text.
+        bits.reserveCapacity(bytes.count / 6)
+        words.reserveCapacity(bytes.count / 6)
         var stem: [UInt8] = []
-        WordScanner.scan(bytes) { word, folded in
+        WordScanner.scan(bytes, folding: { firstBytes[Int($0)] }) { word, folded in
             words.append(word)
             var wordBits: UInt64 = 0
-            // Porter never changes a word's first letter: the others cannot match.
-            if let first = folded.first, firstBytes[Int(first)] {
+            // Only a word that begins as a part's stem does can stem to it (`Part.wordPrefix`).
+            if let first = folded.first, firstBytes[Int(first)],
+                wordPrefixes.contains(where: { folded.starts(with: $0) })
+            {
                 stem.removeAll(keepingCapacity: true)
                 stem.append(contentsOf: folded)
                 PorterStemmer.stem(&stem)

@@ -15,7 +15,14 @@ struct WordScanner {
     }
 
     /// Calls `body` with each word's byte range and folded UTF-8 bytes (valid only during the call).
-    static func scan(_ utf8: UnsafeBufferPointer<UInt8>, _ body: (Word, UnsafeBufferPointer<UInt8>) -> Void) {
+    ///
+    /// A word that begins with an ASCII letter or digit `wanted` refuses (given folded) is
+    /// passed with no folded bytes: most of a body's words interest no query term, and copying
+    /// them was most of the scan's time.
+    static func scan(
+        _ utf8: UnsafeBufferPointer<UInt8>, folding wanted: (UInt8) -> Bool = { _ in true },
+        _ body: (Word, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var folded: [UInt8] = []
         folded.reserveCapacity(64)
         var index = 0
@@ -32,13 +39,14 @@ struct WordScanner {
                 continue
             }
             let start = index
+            let folds = byte >= 0x80 || wanted(lowercased(byte))
             var isASCII = true
             folded.removeAll(keepingCapacity: true)
             while index < count {
                 let byte = utf8[index]
                 if byte < 0x80 {
                     guard isASCIIWordByte(byte) else { break }
-                    folded.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
+                    if folds { folded.append(lowercased(byte)) }
                     index += 1
                 } else {
                     guard isWordScalar(at: index, in: utf8) else { break }
@@ -47,7 +55,9 @@ struct WordScanner {
                 }
             }
             let word = Word(start: start, end: index)
-            if isASCII {
+            if !folds {
+                body(word, UnsafeBufferPointer(start: nil, count: 0))
+            } else if isASCII {
                 folded.withUnsafeBufferPointer { body(word, $0) }
             } else {
                 var text = Array(fold(UnsafeBufferPointer(rebasing: utf8[start..<index])).utf8)
@@ -55,6 +65,10 @@ struct WordScanner {
                 text.removeAll()
             }
         }
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
     }
 
     /// The folded UTF-8 of each word of `text`, for the query's side.
