@@ -10,6 +10,8 @@ public final class NewsDatabase: Sendable {
     public let path: String
     /// Shared by the indexer (the only writer) and the searcher (each call is one read).
     public let pool: DatabasePool
+    /// Counts of recent searches, until the next commit (see `MatchSummary`).
+    let matchSummaries = MatchSummaryCache()
 
     public init(path: String) throws {
         self.path = path
@@ -20,7 +22,9 @@ public final class NewsDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        let phraseFrequencies = PhraseFrequencyCache()
         configuration.prepareDatabase { db in
+            try RankFunction.register(in: db, cache: phraseFrequencies)
             // NORMAL is durable across application crashes in WAL mode; only an OS crash or
             // power loss can drop the last transactions, which the ledger then re-ingests.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

@@ -50,7 +50,9 @@ public struct Searcher: Sendable {
     ) async throws -> SearchReply {
         try await database.pool.read { db in
             try SearchBudget(limit: settings.timeBudget).run(in: db) {
-                try answer(plan, request: request, page: page, blend: blend, settings: settings, in: db)
+                try answer(
+                    plan, request: request, page: page, blend: blend, settings: settings,
+                    summaries: database.matchSummaries, in: db)
             }
         }
     }
@@ -58,16 +60,17 @@ public struct Searcher: Sendable {
     /// Everything a search reads, inside one transaction and one budget.
     private static func answer(
         _ plan: SearchPlan, request: SearchRequest, page: PageRequest, blend: RecencyBlend, settings: SearchSettings,
-        in db: Database
+        summaries: MatchSummaryCache, in db: Database
     ) throws -> SearchReply {
-        var reply = try Self.run(plan, page: page, blend: blend, settings: settings, in: db)
+        var reply = try Self.run(plan, page: page, blend: blend, settings: settings, summaries: summaries, in: db)
         if reply.total == 0, let corrected = try Self.correction(of: plan, request: request, reply: reply, db: db) {
             let correctedPlan = try SearchPlan(
                 request: SearchRequest(
                     query: corrected, sort: request.sort, since: request.since,
                     until: request.until),
                 aliases: settings.aliases, now: Date(timeIntervalSince1970: blend.now))
-            let correctedReply = try Self.run(correctedPlan, page: page, blend: blend, settings: settings, in: db)
+            let correctedReply = try Self.run(
+                correctedPlan, page: page, blend: blend, settings: settings, summaries: summaries, in: db)
             if correctedReply.total > 0 {
                 var merged = correctedReply
                 merged.suggestions = reply.suggestions
@@ -81,7 +84,7 @@ public struct Searcher: Sendable {
         }
         if request.facets == true, reply.correctedQuery == nil {
             reply.facets = try FacetCounter().facets(
-                for: MatchScope(match: plan.query.match, filters: plan.query.filters), in: db)
+                for: MatchScope(match: plan.query.compiledMatch, filters: plan.query.filters), in: db)
         }
         return reply
     }
@@ -95,35 +98,18 @@ public struct Searcher: Sendable {
 
     /// One pass: count, rank, fold, page, partial matches, snippets.
     private static func run(
-        _ plan: SearchPlan, page: PageRequest, blend: RecencyBlend, settings: SearchSettings, in db: Database
+        _ plan: SearchPlan, page: PageRequest, blend: RecencyBlend, settings: SearchSettings,
+        summaries: MatchSummaryCache, in db: Database
     ) throws -> SearchReply {
         let query = plan.query
-        var scope = MatchScope(match: query.match, filters: query.filters)
-        let matches =
-            try Int.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT count(*) FROM \(scope.textOnlyFrom ?? scope.from) WHERE \(scope.condition)"),
-                arguments: scope.arguments) ?? 0
-        // Folded, the total counts clusters, which takes every match's cluster id: exact within
-        // the ranking window, and past it the number of matching articles, as the note says.
-        let total =
-            page.fold && matches <= settings.rankingWindow
-            ? try Int.fetchOne(
-                db.cachedStatement(
-                    sql:
-                        "SELECT count(DISTINCT coalesce(a.cluster_id, a.id)) FROM \(scope.from) WHERE \(scope.condition)"
-                ),
-                arguments: scope.arguments) ?? 0 : matches
+        var scope = MatchScope(match: query.compiledMatch, filters: query.filters)
+        let summary = try MatchSummary.read(
+            scope, fold: page.fold, window: settings.rankingWindow, findsWindowStart: plan.sort == .relevance,
+            cache: summaries, in: db)
+        let total = summary.total
         var notes = plan.notes
-        if plan.sort == .relevance, query.match != nil, total > settings.rankingWindow,
-            let boundary = try Int64.fetchOne(
-                db.cachedStatement(
-                    sql:
-                        "SELECT articles_fts.rowid FROM \(scope.textOnlyFrom ?? scope.from) WHERE \(scope.condition) ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?"
-                ),
-                arguments: scope.arguments + [settings.rankingWindow - 1])
-        {
-            scope = scope.restricted(toRowIDsFrom: boundary)
+        if plan.sort == .relevance, let windowStart = summary.windowStart {
+            scope = scope.restricted(toRowIDsFrom: windowStart)
             notes.append(
                 "ranked the newest \(settings.rankingWindow) of \(total) matches; narrow the query or add since:/until: to reach older ones"
             )

@@ -55,7 +55,10 @@ public struct ParsedQuery: Sendable, Hashable {
     }
 
     /// The FTS5 MATCH expression, or `nil` when the query is only filters.
-    public var match: String? { root.map(FTS5QueryCompiler.match(for:)) }
+    public var match: String? { compiledMatch?.text }
+
+    /// The MATCH expression with its phrases listed, for ranking.
+    public var compiledMatch: FTS5Match? { root.map(FTS5QueryCompiler.compile) }
 
     /// Every term in reading order, excluded ones included.
     public var terms: [QueryTerm] { root?.terms ?? [] }
@@ -70,7 +73,12 @@ public struct ParsedQuery: Sendable, Hashable {
     /// rarest, or those did-you-mean could not place) and search again; exclusions stay wherever something
     /// remains for them to exclude from.
     public func match(droppingTerms ids: Set<Int>) -> String? {
-        root?.removing(termIDs: ids).map(FTS5QueryCompiler.match(for:))
+        compiledMatch(droppingTerms: ids)?.text
+    }
+
+    /// ``match(droppingTerms:)`` with its phrases listed, for ranking.
+    public func compiledMatch(droppingTerms ids: Set<Int>) -> FTS5Match? {
+        root?.removing(termIDs: ids).map(FTS5QueryCompiler.compile)
     }
 
     /// A MATCH for articles with any one of the positive terms (each keeping its field), or `nil` when there are

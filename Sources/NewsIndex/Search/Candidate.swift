@@ -86,7 +86,8 @@ struct CandidateRanker {
     func candidates(
         in scope: MatchScope, sort: QuerySortOrder, count: Int, blend: RecencyBlend, db: Database
     ) throws -> [Candidate] {
-        let rank = scope.match == nil ? "0" : "bm25(articles_fts, \(weights.sqlArguments))"
+        let rank = scope.match == nil ? "0" : RankFunction.call(weights: weights, phraseCount: scope.phrases.count)
+        let rankArguments = scope.match == nil ? StatementArguments() : StatementArguments(scope.phrases)
         let order: String
         switch sort {
         case .relevance: order = "rank"
@@ -102,7 +103,7 @@ struct CandidateRanker {
                         SELECT articles_fts.rowid AS id, \(rank) AS rank FROM \(textOnlyFrom)
                         WHERE \(scope.condition) ORDER BY rank LIMIT ?
                         """),
-                arguments: scope.arguments + [count])
+                arguments: rankArguments + scope.arguments + [count])
             let columns = try db.cachedStatement(
                 sql: "SELECT \(Candidate.rankingColumns) FROM articles a INDEXED BY articles_ranking WHERE a.id = ?")
             candidates = try ranked.compactMap { ranked in
@@ -118,7 +119,7 @@ struct CandidateRanker {
                         FROM \(scope.from)
                         WHERE \(scope.condition) ORDER BY \(order) LIMIT ?
                         """),
-                arguments: scope.arguments + [count])
+                arguments: rankArguments + scope.arguments + [count])
             candidates = rows.map { Candidate(row: $0, bm25: -($0["rank"] as Double), blend: blend) }
         }
         if sort == .relevance {

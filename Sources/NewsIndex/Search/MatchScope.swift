@@ -5,6 +5,8 @@ import GRDB
 /// arguments, shared by the count, the ranking, the facets and the fallbacks.
 struct MatchScope {
     let match: String?
+    /// The MATCH expression's phrases, in FTS5's numbering, for `RankFunction`.
+    let phrases: [String]
     let filters: QueryFilters
     let from: String
     let condition: String
@@ -17,8 +19,10 @@ struct MatchScope {
     /// which was most of a common word's cost.
     var textOnlyFrom: String? { match != nil && filterText == nil ? "articles_fts" : nil }
 
-    init(match: String?, filters: QueryFilters, lowestRowID: Int64? = nil) {
+    init(match compiled: FTS5Match?, filters: QueryFilters, lowestRowID: Int64? = nil) {
+        let match = compiled?.text
         self.match = match
+        phrases = compiled?.phrases ?? []
         self.filters = filters
         var clauses: [String] = []
         var arguments = StatementArguments()
@@ -52,7 +56,7 @@ struct MatchScope {
 
     /// The same scope with bm25 limited to rows from `rowID` up (the newest ones).
     func restricted(toRowIDsFrom rowID: Int64) -> MatchScope {
-        MatchScope(match: match, filters: filters, lowestRowID: rowID)
+        MatchScope(match: match.map { FTS5Match(text: $0, phrases: phrases) }, filters: filters, lowestRowID: rowID)
     }
 
     private static func inline(_ sql: String, _ arguments: [SQLValue]) -> String {

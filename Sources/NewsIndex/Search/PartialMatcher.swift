@@ -31,7 +31,7 @@ struct PartialMatcher {
         // Each round drops one more word; what it finds ranks after what earlier rounds found,
         // since those matched more of the query.
         while hits.count < count, dropped.count < query.positiveTerms.count {
-            if !dropped.isEmpty, let match = query.match(droppingTerms: dropped) {
+            if !dropped.isEmpty, let match = query.compiledMatch(droppingTerms: dropped) {
                 let scope = MatchScope(match: match, filters: query.filters)
                 let found = try CandidateRanker(weights: weights).candidates(
                     in: scope, sort: .relevance, count: count - hits.count + seen.count, blend: blend, db: db
