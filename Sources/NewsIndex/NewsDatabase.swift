@@ -25,6 +25,7 @@ public final class NewsDatabase: Sendable {
         let phraseFrequencies = PhraseFrequencyCache()
         configuration.prepareDatabase { db in
             try RankFunction.register(in: db, cache: phraseFrequencies)
+            try PhraseRowsFunction.register(in: db, cache: phraseFrequencies)
             // NORMAL is durable across application crashes in WAL mode; only an OS crash or
             // power loss can drop the last transactions, which the ledger then re-ingests.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

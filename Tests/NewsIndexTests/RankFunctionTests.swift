@@ -77,6 +77,30 @@ import Testing
         #expect(Self.agree(try await Self.scores(of: "bank", in: store)))
     }
 
+    /// A lone phrase's cached row count is the count of matches, column filters included.
+    @Test(arguments: [
+        "bank", "title:bank", "econom*", "\"interest rates\"", "title:\"interest rates\"", "title:econom*",
+    ])
+    func phraseRowsCountTheMatches(_ query: String) async throws {
+        let store = try await Self.seeded()
+        let compiled = try #require(try ParsedQuery(query, now: Date()).compiledMatch)
+        #expect(compiled.phrases.count == 1)
+        let (expected, actual) = try await store.database.pool.read { db in
+            let expected = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", arguments: [compiled.text])
+            let actual = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT \(PhraseRowsFunction.name)(articles_fts, ?) FROM articles_fts
+                    WHERE articles_fts MATCH ? LIMIT 1
+                    """,
+                arguments: [compiled.phrases[0], compiled.text])
+            return (expected, actual)
+        }
+        #expect(expected ?? 0 > 0)
+        #expect(actual == expected)
+    }
+
     /// FTS5 numbers phrases as they appear in the expression: the list follows the text.
     @Test func phrasesAreListedAsTheyAreWritten() throws {
         let compiled = try #require(

@@ -96,21 +96,20 @@ struct CandidateRanker {
         }
         var candidates: [Candidate]
         if sort == .relevance, let textOnlyFrom = scope.textOnlyFrom {
-            // bm25 from the doclists alone; the few rows kept are then looked up one by one.
-            let ranked = try Row.fetchAll(
+            // bm25 from the doclists alone; only the rows kept are then joined to their columns,
+            // in the same statement.
+            let rows = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT articles_fts.rowid AS id, \(rank) AS rank FROM \(textOnlyFrom)
-                        WHERE \(scope.condition) ORDER BY rank LIMIT ?
+                        SELECT \(Candidate.rankingColumns), ranked.rank FROM (
+                            SELECT articles_fts.rowid AS id, \(rank) AS rank FROM \(textOnlyFrom)
+                            WHERE \(scope.condition) ORDER BY rank LIMIT ?
+                        ) AS ranked
+                        JOIN articles a INDEXED BY articles_ranking ON a.id = ranked.id
+                        ORDER BY ranked.rank
                         """),
                 arguments: rankArguments + scope.arguments + [count])
-            let columns = try db.cachedStatement(
-                sql: "SELECT \(Candidate.rankingColumns) FROM articles a INDEXED BY articles_ranking WHERE a.id = ?")
-            candidates = try ranked.compactMap { ranked in
-                try Row.fetchOne(columns, arguments: [ranked["id"] as Int64]).map {
-                    Candidate(row: $0, bm25: -(ranked["rank"] as Double), blend: blend)
-                }
-            }
+            candidates = rows.map { Candidate(row: $0, bm25: -($0["rank"] as Double), blend: blend) }
         } else {
             let rows = try Row.fetchAll(
                 db.cachedStatement(

@@ -41,11 +41,7 @@ struct MatchSummary: Sendable, Hashable {
     private static func count(
         _ scope: MatchScope, fold: Bool, window: Int, findsWindowStart: Bool, in db: Database
     ) throws -> MatchSummary {
-        let matches =
-            try Int.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT count(*) FROM \(scope.textOnlyFrom ?? scope.from) WHERE \(scope.condition)"),
-                arguments: scope.arguments) ?? 0
+        let matches = try countMatches(scope, in: db)
         // Folded, the total counts clusters, which takes every match's cluster id: exact within
         // the ranking window, and past it the number of matching articles, as the note says.
         let total =
@@ -66,6 +62,25 @@ struct MatchSummary: Sendable, Hashable {
                 arguments: scope.arguments + [window - 1])
         }
         return MatchSummary(matches: matches, total: total, windowStart: windowStart)
+    }
+
+    /// The number of matching articles. A lone phrase without filters matches the rows that
+    /// contain it, which ranking counts too (`PhraseRowsFunction`): one walk serves both.
+    private static func countMatches(_ scope: MatchScope, in db: Database) throws -> Int {
+        if let from = scope.textOnlyFrom, scope.phrases.count == 1 {
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql:
+                        "SELECT \(PhraseRowsFunction.name)(articles_fts, ?) FROM \(from) WHERE \(scope.condition) LIMIT 1"
+                ),
+                arguments: [scope.phrases[0]] + scope.arguments)
+            guard let row else { return 0 }
+            if let rows = row[0] as Int? { return rows }
+        }
+        return try Int.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT count(*) FROM \(scope.textOnlyFrom ?? scope.from) WHERE \(scope.condition)"),
+            arguments: scope.arguments) ?? 0
     }
 }
 
