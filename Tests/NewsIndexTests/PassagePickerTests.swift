@@ -49,4 +49,10 @@ import Testing
     @Test func findsNothingWhenNoWordMatches() throws {
         #expect(PassagePicker().passage(of: "Nothing to see.", patterns: try patterns("elephant")) == nil)
     }
+
+    @Test func aSnippetIsOneLine() {
+        #expect(SnippetMaker.flattened("\n a\r\n\nb\u{2028}c\u{85}d\n") == " a b c d")
+        #expect(SnippetMaker.flattened("one line") == "one line")
+        #expect(SnippetMaker.flattened("café — Київ\u{2029}x") == "café — Київ x")
+    }
 }

@@ -25,8 +25,41 @@ struct SnippetMaker {
     }
 
     /// A snippet is one line: paragraph breaks inside it become spaces.
+    ///
+    /// On UTF-8 bytes: splitting by `Character` ran grapheme breaking over every snippet, which
+    /// cost more than picking the passage.
     static func flattened(_ snippet: String) -> String {
-        snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let bytes = Array(snippet.utf8)
+        var flat: [UInt8] = []
+        flat.reserveCapacity(bytes.count)
+        var breakPending = false
+        var index = 0
+        while index < bytes.count {
+            let length = lineBreakLength(in: bytes, at: index)
+            if length > 0 {
+                breakPending = !flat.isEmpty
+                index += length
+                continue
+            }
+            if breakPending { flat.append(0x20) }
+            breakPending = false
+            flat.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: flat, as: UTF8.self)
+    }
+
+    /// The byte length of the line break at `index` (what `Character.isNewline` calls one), or 0.
+    private static func lineBreakLength(in bytes: [UInt8], at index: Int) -> Int {
+        switch bytes[index] {
+        case 0x0A...0x0D: return 1
+        // U+0085
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: return 2
+        // U+2028, U+2029
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
+            return 3
+        default: return 0
+        }
     }
 
     /// The body's first characters, cut at a word boundary.

@@ -19,6 +19,7 @@ struct WordScanner {
     /// A word that begins with an ASCII letter or digit `wanted` refuses (given folded) is
     /// passed with no folded bytes: most of a body's words interest no query term, and copying
     /// them was most of the scan's time.
+    @inline(__always)
     static func scan(
         _ utf8: UnsafeBufferPointer<UInt8>, folding wanted: (UInt8) -> Bool = { _ in true },
         _ body: (Word, UnsafeBufferPointer<UInt8>) -> Void
