@@ -73,6 +73,8 @@ def dist_table(entries, order, label, why="an earlier step failed; see the index
             notes.append(f"{e['no_hit']} queries without hits")
         if e.get("server_p50") is not None:
             notes.append(f"daemon's own `took_ms`: p50 {e['server_p50']:.2f}, p99 {e['server_p99']:.2f}")
+        if e.get("first_pass_p50") is not None and e.get("server_p50") is not None:
+            notes.append(f"first pass (each query new): p50 {e['first_pass_p50']:.2f}, p99 {e['first_pass_p99']:.2f}")
         if e.get("failures"):
             notes.append(f"{e['failures']} failed runs")
         rows.append(f"| {name} | {e['n']:,} | {e['p50']:.2f} | {e['p95']:.2f} | {e['p99']:.2f} | {e['mean']:.2f} | "
@@ -155,7 +157,9 @@ def targets(results):
                               ("newsq end to end", "`newsq` end to end p50 ≤ 10 ms", TARGETS["newsq_p50_ms"])):
         e = c["latency"].get(key, {})
         if "p50" in e:
-            rows.append((label, f"{e['p50']:.2f} ms", "met" if e["p50"] <= limit else "**short**"))
+            first = (f" (first pass, each query new: {e['first_pass_p50']:.2f} ms)"
+                     if key == "newsd in-daemon" and e.get("first_pass_p50") is not None else "")
+            rows.append((label, f"{e['p50']:.2f} ms{first}", "met" if e["p50"] <= limit else "**short**"))
         else:
             rows.append((label, "not measured", "**unknown**"))
     m = c["memory"].get("newsd", {})
