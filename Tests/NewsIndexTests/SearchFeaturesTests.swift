@@ -121,7 +121,23 @@ import Testing
         let facets = try #require(try await searcher.search(SearchRequest(query: "budget", facets: true)).facets)
         #expect(facets.sources == [FacetCount(value: "BBC", count: 2), FacetCount(value: "Reuters", count: 1)])
         #expect(facets.months == [FacetCount(value: "2025-03", count: 2), FacetCount(value: "2025-02", count: 1)])
-        #expect(facets.sections.first == FacetCount(value: "Business", count: 2))
+        #expect(facets.sections == [FacetCount(value: "Business", count: 2), FacetCount(value: "Politics", count: 1)])
+        _ = store
+    }
+
+    /// Equal counts list in byte order, and only the twenty most frequent values are listed.
+    @Test func facetTiesListInByteOrderAndTheListStopsAtTwenty() async throws {
+        let sources = ["b", "a", "Z", "é"] + (0..<25).map { "source \($0)" }
+        let (store, searcher) = try await store(
+            sources.enumerated().map { index, source in
+                TemporaryDatabase.record(
+                    "\(index).txt", title: "T\(index)", body: ["budget \(index)"], source: source)
+            } + [TemporaryDatabase.record("extra.txt", title: "Extra", body: ["budget extra"], source: "b")])
+        let facets = try #require(try await searcher.search(SearchRequest(query: "budget", facets: true)).facets)
+        #expect(facets.sources.count == 20)
+        #expect(facets.sources.prefix(4).map(\.value) == ["b", "Z", "a", "source 0"])
+        #expect(facets.sources.first?.count == 2)
+        #expect(facets.months.isEmpty)
         _ = store
     }
 

@@ -4,25 +4,45 @@ import NewsAPI
 
 /// Counts the matches by source, by month and by section: the facets a results page shows
 /// beside the hits, so a reader sees at a glance where and when a story ran.
+///
+/// One pass over the matches reads all three values of each, and Swift tallies them: three
+/// `GROUP BY` statements walked the matches three times, which for a common word over 100,000
+/// articles took some 50 ms.
 struct FacetCounter {
     var limit = 20
 
     func facets(for scope: MatchScope, in db: Database) throws -> SearchFacets {
-        SearchFacets(
-            sources: try count("a.source", scope, db),
-            months: try count("strftime('%Y-%m', a.published_at, 'unixepoch')", scope, db),
-            sections: try count("a.section", scope, db))
-    }
-
-    private func count(_ expression: String, _ scope: MatchScope, _ db: Database) throws -> [FacetCount] {
-        let rows = try Row.fetchAll(
+        var sources = Tally()
+        var months = Tally()
+        var sections = Tally()
+        let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                    SELECT \(expression) AS value, count(*) AS n
-                    FROM \(scope.from) WHERE \(scope.condition) AND \(expression) IS NOT NULL
-                    GROUP BY value ORDER BY n DESC, value LIMIT \(limit)
+                    SELECT a.source, strftime('%Y-%m', a.published_at, 'unixepoch'), a.section
+                    FROM \(scope.from) WHERE \(scope.condition)
                     """),
             arguments: scope.arguments)
-        return rows.map { FacetCount(value: $0["value"], count: $0["n"]) }
+        while let row = try rows.next() {
+            sources.add(row[0])
+            months.add(row[1])
+            sections.add(row[2])
+        }
+        return SearchFacets(sources: sources.top(limit), months: months.top(limit), sections: sections.top(limit))
+    }
+
+    /// Counts of one facet's values.
+    private struct Tally {
+        var counts: [String: Int] = [:]
+
+        mutating func add(_ value: String?) {
+            if let value { counts[value, default: 0] += 1 }
+        }
+
+        /// The `limit` most frequent values, ties in SQLite's binary order of their UTF-8.
+        func top(_ limit: Int) -> [FacetCount] {
+            counts.sorted { lhs, rhs in
+                lhs.value != rhs.value ? lhs.value > rhs.value : lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8)
+            }.prefix(limit).map { FacetCount(value: $0.key, count: $0.value) }
+        }
     }
 }
