@@ -36,8 +36,11 @@ class VarlinkClient:
             raise VarlinkError(reply["error"], reply.get("parameters"))
         return reply.get("parameters", {})
 
-    def search(self, query, limit=10):
-        return self.call("io.newsd.Search", {"query": query, "limit": limit})
+    def search(self, query, limit=10, facets=False):
+        parameters = {"query": query, "limit": limit}
+        if facets:
+            parameters["facets"] = True
+        return self.call("io.newsd.Search", parameters)
 
     def status(self):
         return self.call("io.newsd.Status")
