@@ -44,6 +44,7 @@ public struct IndexMaintenance: Sendable {
             try db.execute(sql: "INSERT INTO articles_fts(articles_fts) VALUES('rebuild')")
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0
         }
+        database.forgetSearchStatistics()
         return ReindexReply(articles: articles, tookMilliseconds: (ContinuousClock.now - started).milliseconds)
     }
 

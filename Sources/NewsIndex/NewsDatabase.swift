@@ -11,7 +11,9 @@ public final class NewsDatabase: Sendable {
     /// Shared by the indexer (the only writer) and the searcher (each call is one read).
     public let pool: DatabasePool
     /// Counts of recent searches, until the next commit (see `MatchSummary`).
-    let matchSummaries = MatchSummaryCache()
+    let matchSummaries = MatchSummaryCache(capacity: 10_000)
+    /// Phrase frequencies for ranking, until the next commit (see `RankFunction`).
+    let phraseFrequencies: PhraseFrequencyCache
 
     public init(path: String) throws {
         self.path = path
@@ -22,7 +24,8 @@ public final class NewsDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        let phraseFrequencies = PhraseFrequencyCache()
+        let phraseFrequencies = PhraseFrequencyCache(capacity: 20_000)
+        self.phraseFrequencies = phraseFrequencies
         configuration.prepareDatabase { db in
             try RankFunction.register(in: db, cache: phraseFrequencies)
             try PhraseRowsFunction.register(in: db, cache: phraseFrequencies)
@@ -32,6 +35,13 @@ public final class NewsDatabase: Sendable {
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         try Schema.migrator.migrate(pool)
+    }
+
+    /// Forgets cached counts and frequencies: after a rebuild of the index, whose generation
+    /// bytes may then repeat an earlier one's (see `IndexGeneration`).
+    func forgetSearchStatistics() {
+        matchSummaries.removeAll()
+        phraseFrequencies.removeAll()
     }
 
     /// Size of the database file plus its WAL, in bytes.

@@ -52,6 +52,7 @@ public enum StartupCheck {
         try database.pool.write { db in
             try db.execute(sql: "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
         }
+        database.forgetSearchStatistics()
     }
 
     static func isCorruption(_ error: DatabaseError) -> Bool {

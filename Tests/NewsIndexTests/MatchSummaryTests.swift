@@ -36,7 +36,7 @@ import Testing
         let store = try await seeded()
         let database = store.database
         let generation = try #require(try await database.pool.read { db in try IndexGeneration.read(in: db) })
-        let key = MatchSummaryCache.Key(
+        let key = MatchSummary.Key(
             match: "\"bank\"", filter: nil, fold: true, window: SearchSettings().rankingWindow, findsWindowStart: true)
         database.matchSummaries.record(
             MatchSummary(matches: 5, total: 42, windowStart: nil), for: key, in: generation)

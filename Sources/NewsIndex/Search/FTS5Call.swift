@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -34,33 +35,30 @@ struct FTS5Call {
 
     var phraseCount: Int { Int(api.pointee.xPhraseCount!(fts)) }
 
-    /// The index's row count and each column's token total: what identifies its contents.
-    func generation() throws(FTS5CallError) -> PhraseFrequencyCache.Generation {
+    /// The index's row count and its total of tokens, all columns together.
+    func indexSize() throws(FTS5CallError) -> (rows: Int64, tokens: Int64) {
         var rows: Int64 = 0
         try check(api.pointee.xRowCount!(fts, &rows))
-        var columnTokens: [Int64] = []
-        for column in 0..<api.pointee.xColumnCount!(fts) {
-            var tokens: Int64 = 0
-            try check(api.pointee.xColumnTotalSize!(fts, column, &tokens))
-            columnTokens.append(tokens)
-        }
-        return PhraseFrequencyCache.Generation(rows: rows, columnTokens: columnTokens)
+        var tokens: Int64 = 0
+        try check(api.pointee.xColumnTotalSize!(fts, -1, &tokens))
+        return (rows, tokens)
     }
 
-    /// Rows that contain phrase number `phrase`, from the cache under `key` when it has them,
-    /// else counted by running the phrase alone (as `bm25()` does) and remembered.
+    /// Rows that contain phrase number `phrase`, from the cache under `key` when it has them
+    /// for `generation`, else counted by running the phrase alone (as `bm25()` does) and
+    /// remembered. Without a key or a generation, counted every time.
     func documentFrequency(
-        ofPhrase phrase: Int, key: String?, in generation: PhraseFrequencyCache.Generation
+        ofPhrase phrase: Int, key: String?, in generation: IndexGeneration?
     ) throws(FTS5CallError) -> Int64 {
-        let cache = self.cache
-        if let key, let cached = cache?.frequency(of: key, in: generation) { return cached }
+        let cache = key != nil && generation != nil ? self.cache : nil
+        if let cache, let key, let generation, let cached = cache.value(for: key, in: generation) { return cached }
         var rows: Int64 = 0
         try check(
             api.pointee.xQueryPhrase!(fts, Int32(phrase), &rows) { _, _, counter in
                 counter?.assumingMemoryBound(to: Int64.self).pointee += 1
                 return SQLITE_OK
             })
-        if let key { cache?.record(rows, of: key, in: generation) }
+        if let cache, let key, let generation { cache.record(rows, for: key, in: generation) }
         return rows
     }
 
@@ -85,9 +83,9 @@ struct FTS5Call {
     }
 
     /// The statement's auxiliary data (one object per statement), made by `make` on the first row.
-    func statementData<Data: AnyObject>(make: () throws(FTS5CallError) -> Data) throws(FTS5CallError) -> Data {
+    func statementData<Value: AnyObject>(make: () throws(FTS5CallError) -> Value) throws(FTS5CallError) -> Value {
         if let stored = api.pointee.xGetAuxdata!(fts, 0) {
-            return Unmanaged<Data>.fromOpaque(stored).takeUnretainedValue()
+            return Unmanaged<Value>.fromOpaque(stored).takeUnretainedValue()
         }
         let data = try make()
         let retained = Unmanaged.passRetained(data).toOpaque()
@@ -102,6 +100,19 @@ struct FTS5Call {
     /// The text of argument `index`, if it is one.
     static func text(_ arguments: UnsafeMutablePointer<OpaquePointer?>?, at index: Int) -> String? {
         sqlite3_value_text(arguments?[index]).map { String(cString: $0) }
+    }
+
+    /// The ``IndexGeneration`` passed as arguments `index` and `index + 1`
+    /// (``IndexGeneration/sqlArguments``).
+    static func generation(_ arguments: UnsafeMutablePointer<OpaquePointer?>?, at index: Int) -> IndexGeneration? {
+        IndexGeneration(averages: blob(arguments, at: index), structure: blob(arguments, at: index + 1))
+    }
+
+    private static func blob(_ arguments: UnsafeMutablePointer<OpaquePointer?>?, at index: Int) -> Data? {
+        guard let value = arguments?[index], sqlite3_value_type(value) == SQLITE_BLOB else { return nil }
+        let count = Int(sqlite3_value_bytes(value))
+        guard count > 0, let bytes = sqlite3_value_blob(value) else { return Data() }
+        return Data(bytes: bytes, count: count)
     }
 }
 

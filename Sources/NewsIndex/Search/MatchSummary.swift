@@ -11,6 +11,15 @@ import Synchronization
 /// So, as Elasticsearch's request cache keeps hit counts until the next refresh, a
 /// ``MatchSummaryCache`` keeps summaries until the next commit.
 struct MatchSummary: Sendable, Hashable {
+    /// What a summary depends on besides the index.
+    struct Key: Hashable, Sendable {
+        var match: String?
+        var filter: String?
+        var fold: Bool
+        var window: Int
+        var findsWindowStart: Bool
+    }
+
     /// Articles matching.
     var matches: Int
     /// What the reply reports: clusters when folding and the matches fit the window, else `matches`.
@@ -26,11 +35,11 @@ struct MatchSummary: Sendable, Hashable {
         _ scope: MatchScope, fold: Bool, window: Int, findsWindowStart: Bool, cache: MatchSummaryCache?,
         in db: Database
     ) throws -> MatchSummary {
-        let key = MatchSummaryCache.Key(
+        let key = Key(
             match: scope.match, filter: scope.filterText, fold: fold, window: window,
             findsWindowStart: findsWindowStart)
         let generation = try cache.flatMap { _ in try IndexGeneration.read(in: db) }
-        if let cache, let generation, let cached = cache.summary(for: key, in: generation) {
+        if let cache, let generation, let cached = cache.value(for: key, in: generation) {
             return cached
         }
         let summary = try count(scope, fold: fold, window: window, findsWindowStart: findsWindowStart, in: db)
@@ -71,7 +80,7 @@ struct MatchSummary: Sendable, Hashable {
             let row = try Row.fetchOne(
                 db.cachedStatement(
                     sql:
-                        "SELECT \(PhraseRowsFunction.name)(articles_fts, ?) FROM \(from) WHERE \(scope.condition) LIMIT 1"
+                        "SELECT \(PhraseRowsFunction.call) FROM \(from) WHERE \(scope.condition) LIMIT 1"
                 ),
                 arguments: [scope.phrases[0]] + scope.arguments)
             guard let row else { return 0 }
@@ -84,54 +93,5 @@ struct MatchSummary: Sendable, Hashable {
     }
 }
 
-/// Summaries of recent searches, valid until the index changes; shared by every search.
-final class MatchSummaryCache: Sendable {
-    struct Key: Hashable, Sendable {
-        var match: String?
-        var filter: String?
-        var fold: Bool
-        var window: Int
-        var findsWindowStart: Bool
-    }
-
-    private struct State {
-        var generation: Data?
-        var summaries: [Key: MatchSummary] = [:]
-    }
-
-    /// Queries remembered at most; past that the cache starts over.
-    let capacity: Int
-    private let state = Mutex(State())
-
-    init(capacity: Int = 10_000) {
-        self.capacity = capacity
-    }
-
-    func summary(for key: Key, in generation: Data) -> MatchSummary? {
-        state.withLock { state in
-            state.generation == generation ? state.summaries[key] : nil
-        }
-    }
-
-    func record(_ summary: MatchSummary, for key: Key, in generation: Data) {
-        state.withLock { state in
-            if state.generation != generation || state.summaries.count >= capacity {
-                state = State(generation: generation)
-            }
-            state.summaries[key] = summary
-        }
-    }
-}
-
-/// Which articles the full-text index holds, as of the current read transaction.
-///
-/// FTS5 keeps the list of its segments in one record of its data table (id 10, the structure
-/// record, which begins with a cookie FTS5 increments on every change). A transaction that adds
-/// or deletes rows writes its changes as a new segment when it commits, and a merge replaces
-/// segments: either way the record changes. Its bytes therefore name the index's contents
-/// between two commits; a merge, which changes no count, only costs a recount.
-enum IndexGeneration {
-    static func read(in db: Database) throws -> Data? {
-        try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM articles_fts_data WHERE id = 10"))
-    }
-}
+/// Summaries of recent searches, valid until the index changes.
+typealias MatchSummaryCache = GenerationCache<MatchSummary.Key, MatchSummary>

@@ -2,7 +2,8 @@
 import GRDB
 import GRDBSQLite
 
-/// `newsd_phrase_rows(articles_fts, phrase)`: how many rows the query's only phrase matches,
+/// `newsd_phrase_rows(articles_fts, averages, structure, phrase)`: how many rows the query's
+/// only phrase matches,
 /// through the ``PhraseFrequencyCache`` that ranking fills and reads.
 ///
 /// For a query of one phrase, that number is the count of matches, and ranking needs the same
@@ -11,6 +12,9 @@ import GRDBSQLite
 /// query has more than one phrase.
 enum PhraseRowsFunction {
     static let name = "newsd_phrase_rows"
+
+    /// The SQL call, with one `?` for the phrase key.
+    static let call = "\(name)(articles_fts, \(IndexGeneration.sqlArguments), ?)"
 
     static func register(in db: Database, cache: PhraseFrequencyCache) throws {
         try FTS5Call.register(name, entry: entry, cache: cache, in: db)
@@ -25,7 +29,8 @@ enum PhraseRowsFunction {
         }
         do throws(FTS5CallError) {
             let rows = try call.documentFrequency(
-                ofPhrase: 0, key: argumentCount > 0 ? FTS5Call.text(arguments, at: 0) : nil, in: try call.generation())
+                ofPhrase: 0, key: argumentCount > 2 ? FTS5Call.text(arguments, at: 2) : nil,
+                in: argumentCount > 2 ? FTS5Call.generation(arguments, at: 0) : nil)
             sqlite3_result_int64(context, rows)
         } catch {
             sqlite3_result_error_code(context, error.code)

@@ -3,8 +3,8 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// `newsd_rank(articles_fts, w1, …, w8, phrase1, …)`: FTS5's bm25 with column weights, whose
-/// phrase rarities come from a ``PhraseFrequencyCache``.
+/// `newsd_rank(articles_fts, w1, …, w8, averages, structure, phrase1, …)`: FTS5's bm25 with
+/// column weights, whose phrase rarities come from a ``PhraseFrequencyCache``.
 ///
 /// FTS5's own `bm25()` learns each phrase's document frequency by running the phrase as a query
 /// of its own over the whole index, once per search; for a common word that walk was most of a
@@ -12,18 +12,24 @@ import GRDBSQLite
 /// scored. This function scores exactly as `bm25()` does (Okapi BM25, k1 = 1.2, b = 0.75,
 /// IDF floored at 1e-6, negated so that `ORDER BY` ascending puts the best first:
 /// https://sqlite.org/fts5.html#the_bm25_function) and walks a phrase only when the cache has
-/// not seen it in this generation of the index.
+/// not seen it in this generation of the index (``IndexGeneration``, passed as two arguments).
 ///
 /// The trailing arguments name the query's phrases in FTS5's numbering (``FTS5Match/phrases``);
-/// when their number does not match the query's, nothing is cached and every phrase is walked,
-/// so a wrong list can cost time but never change a score.
+/// when their number does not match the query's, nothing is cached and every phrase is walked.
+/// A list of the right length naming the wrong phrases would file counts under wrong names:
+/// `RankFunctionTests` checks the compiler's lists against FTS5's scores.
 enum RankFunction {
     static let name = "newsd_rank"
 
     /// The SQL call for `weights`, with one `?` per phrase for the phrase keys.
     static func call(weights: ColumnWeights, phraseCount: Int) -> String {
-        "\(name)(articles_fts, \(weights.sqlArguments)\(String(repeating: ", ?", count: phraseCount)))"
+        "\(name)(articles_fts, \(weights.sqlArguments), \(IndexGeneration.sqlArguments)"
+            + "\(String(repeating: ", ?", count: phraseCount)))"
     }
+
+    /// Where the generation's two arguments and the phrase keys start.
+    static let generationArgument = weightCount
+    static let firstPhraseArgument = weightCount + 2
 
     /// Registers the function on one connection; every connection of the pool shares `cache`.
     static func register(in db: Database, cache: PhraseFrequencyCache) throws {
@@ -65,11 +71,14 @@ private final class RankedQuery {
             index < argumentCount ? sqlite3_value_double(arguments?[index]) : 1
         }
         let phraseCount = call.phraseCount
-        let keys = (RankFunction.weightCount..<max(RankFunction.weightCount, argumentCount)).map {
+        let generation =
+            argumentCount >= RankFunction.firstPhraseArgument
+            ? FTS5Call.generation(arguments, at: RankFunction.generationArgument) : nil
+        let keys = (RankFunction.firstPhraseArgument..<max(RankFunction.firstPhraseArgument, argumentCount)).map {
             FTS5Call.text(arguments, at: $0)
         }
-        let generation = try call.generation()
-        let rows = Double(generation.rows)
+        let size = try call.indexSize()
+        let rows = Double(size.rows)
         var inverseFrequencies: [Double] = []
         for phrase in 0..<phraseCount {
             let frequency = Double(
@@ -79,7 +88,7 @@ private final class RankedQuery {
             inverseFrequencies.append(inverse > 0 ? inverse : 1e-6)
         }
         self.inverseFrequencies = inverseFrequencies
-        averageLength = generation.rows > 0 ? Double(generation.columnTokens.reduce(0, +)) / rows : 1
+        averageLength = size.rows > 0 ? Double(size.tokens) / rows : 1
         occurrences = Array(repeating: 0, count: phraseCount)
     }
 
@@ -94,7 +103,8 @@ private final class RankedQuery {
             k1 * (1 - RankFunction.b + RankFunction.b * Double(try call.rowTokenCount()) / averageLength)
         var score = 0.0
         for (phrase, count) in occurrences.enumerated() {
-            score += inverseFrequencies[phrase] * (count * (k1 + 1)) / (count + lengthFactor)
+            // Parenthesised as FTS5 does, so that the scores agree to the last bit.
+            score += inverseFrequencies[phrase] * ((count * (k1 + 1)) / (count + lengthFactor))
         }
         return score
     }
