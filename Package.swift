@@ -46,6 +46,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
         .target(
             name: "NewsNormalizer", dependencies: ["CLibXML2", "CZlib", "CGMime"], swiftSettings: strictSettings),
@@ -57,6 +58,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // For sqlite3_progress_handler, which GRDB does not wrap (SearchBudget).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CZstd",
             ],
             swiftSettings: strictSettings
         ),
@@ -118,11 +120,13 @@ let package = Package(
         ),
         .testTarget(name: "NewsAPITests", dependencies: ["NewsAPI"], swiftSettings: strictSettings),
         .testTarget(name: "NewsNormalizerTests", dependencies: ["NewsNormalizer"], swiftSettings: strictSettings),
-        .testTarget(name: "NewsIndexTests", dependencies: ["NewsIndex", "NewsNormalizer"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NewsIndexTests", dependencies: ["NewsIndex", "NewsNormalizer"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsDaemonTests",
             dependencies: [
-                "NewsDaemon", "Varlink", "VarlinkNIO", "NewsAPI", "NewsdTestSupport", .product(name: "Logging", package: "swift-log"),
+                "NewsDaemon", "Varlink", "VarlinkNIO", "NewsAPI", "NewsdTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

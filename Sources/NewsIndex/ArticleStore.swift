@@ -17,7 +17,7 @@ public struct ArticleStore: Sendable {
             try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT a.*, f.path FROM articles a LEFT JOIN files f ON f.id = a.file_id
+                    SELECT a.*, newsd_text(a.body) AS text, f.path FROM articles a LEFT JOIN files f ON f.id = a.file_id
                     WHERE a.public_id = ?
                     """,
                 arguments: [id]
@@ -44,7 +44,7 @@ public struct ArticleStore: Sendable {
             format: row["format"],
             wordCount: row["word_count"],
             file: row["path"],
-            body: row["body"]
+            body: row["text"]
         )
     }
 

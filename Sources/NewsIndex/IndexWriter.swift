@@ -140,7 +140,7 @@ public struct IndexWriter: Sendable {
                 """
         ).execute(
             arguments: [
-                publicID, fileID, article.title, article.subtitle, prepared.body, authors, article.source,
+                publicID, fileID, article.title, article.subtitle, prepared.storedBody, authors, article.source,
                 article.section, tags, article.url, article.language,
                 article.publishedAt?.instant.timeIntervalSince1970, article.publishedAt?.utcOffsetSeconds,
                 timestamp, article.format.rawValue, prepared.wordCount, bodyHash, Int64(bitPattern: simHash),

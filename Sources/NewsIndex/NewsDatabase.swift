@@ -27,6 +27,7 @@ public final class NewsDatabase: Sendable {
         let phraseFrequencies = PhraseFrequencyCache(capacity: 20_000)
         self.phraseFrequencies = phraseFrequencies
         configuration.prepareDatabase { db in
+            StoredBody.register(in: db)
             try RankFunction.register(in: db, cache: phraseFrequencies)
             try PhraseRowsFunction.register(in: db, cache: phraseFrequencies)
             // NORMAL is durable across application crashes in WAL mode; only an OS crash or

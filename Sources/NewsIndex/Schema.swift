@@ -48,6 +48,13 @@ enum Schema {
             // row itself, right after the article, in the same transaction.
             try db.execute(sql: "DROP TRIGGER articles_fts_insert")
         }
+        migrator.registerMigration("v6: articles_text, FTS5's content through newsd_text") { db in
+            // Bodies may now be stored compressed (`StoredBody`). FTS5 reads its external
+            // content for 'rebuild', the integrity check and column values, so it reads a view
+            // that inflates them; the content table of an FTS5 table cannot be changed in
+            // place, so the index is made again from the stored articles, once.
+            try db.execute(sql: v6)
+        }
         return migrator
     }
 
@@ -60,6 +67,35 @@ enum Schema {
     private static let columnList = textColumns.joined(separator: ", ")
     private static let newColumns = textColumns.map { "new.\($0)" }.joined(separator: ", ")
     private static let oldColumns = textColumns.map { "old.\($0)" }.joined(separator: ", ")
+
+    private static let v6 = """
+        DROP TRIGGER articles_fts_delete;
+        DROP TRIGGER articles_fts_update;
+        DROP TABLE articles_fts;
+        CREATE VIEW articles_text AS
+            SELECT id, title, subtitle, newsd_text(body) AS body, authors, source, section, tags, url FROM articles;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            \(columnList),
+            content = 'articles_text',
+            content_rowid = 'id',
+            tokenize = 'porter unicode61 remove_diacritics 2',
+            prefix = '2 3'
+        );
+        INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, \(columnList)) VALUES ('delete', old.id, \(oldText));
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF \(columnList) ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, \(columnList)) VALUES ('delete', old.id, \(oldText));
+            INSERT INTO articles_fts(rowid, \(columnList)) VALUES (new.id, \(newText));
+        END;
+        """
+
+    /// The old and new rows' text columns as FTS5 indexed them: the body inflated.
+    private static let oldText = textColumns.map { $0 == "body" ? "newsd_text(old.body)" : "old.\($0)" }
+        .joined(separator: ", ")
+    private static let newText = textColumns.map { $0 == "body" ? "newsd_text(new.body)" : "new.\($0)" }
+        .joined(separator: ", ")
 
     private static let v1 = """
         -- The ledger: one row per inbox file, whatever became of it, so that a restart can tell

@@ -13,7 +13,7 @@ struct SnippetMaker {
     func snippets(for hits: [Candidate], plan: SearchPlan, in db: Database) throws -> [Int64: String] {
         var snippets: [Int64: String] = [:]
         let patterns = HighlightPattern.patterns(for: plan.query)
-        let bodies = try db.cachedStatement(sql: "SELECT body FROM articles WHERE id = ?")
+        let bodies = try db.cachedStatement(sql: "SELECT newsd_text(body) FROM articles WHERE id = ?")
         for hit in hits {
             let body = try String.fetchOne(bodies, arguments: [hit.rowID]) ?? ""
             let snippet =
