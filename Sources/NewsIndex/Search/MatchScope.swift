@@ -4,9 +4,10 @@ import GRDB
 /// The set of articles a query selects, as SQL: a FROM clause, a WHERE condition and its
 /// arguments, shared by the count, the ranking, the facets and the fallbacks.
 struct MatchScope {
-    let match: String?
+    let compiledMatch: FTS5Match?
+    var match: String? { compiledMatch?.text }
     /// The MATCH expression's phrases, in FTS5's numbering, for `RankFunction`.
-    let phrases: [String]
+    var phrases: [String] { compiledMatch?.phrases ?? [] }
     let filters: QueryFilters
     let from: String
     let condition: String
@@ -20,9 +21,8 @@ struct MatchScope {
     var textOnlyFrom: String? { match != nil && filterText == nil ? "articles_fts" : nil }
 
     init(match compiled: FTS5Match?, filters: QueryFilters, lowestRowID: Int64? = nil) {
+        compiledMatch = compiled
         let match = compiled?.text
-        self.match = match
-        phrases = compiled?.phrases ?? []
         self.filters = filters
         var clauses: [String] = []
         var arguments = StatementArguments()
@@ -56,7 +56,7 @@ struct MatchScope {
 
     /// The same scope with bm25 limited to rows from `rowID` up (the newest ones).
     func restricted(toRowIDsFrom rowID: Int64) -> MatchScope {
-        MatchScope(match: match.map { FTS5Match(text: $0, phrases: phrases) }, filters: filters, lowestRowID: rowID)
+        MatchScope(match: compiledMatch, filters: filters, lowestRowID: rowID)
     }
 
     private static func inline(_ sql: String, _ arguments: [SQLValue]) -> String {

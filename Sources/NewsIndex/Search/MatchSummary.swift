@@ -32,18 +32,18 @@ struct MatchSummary: Sendable, Hashable {
     ///
     /// `findsWindowStart` is false when the search sorts by date and ranks nothing.
     static func read(
-        _ scope: MatchScope, fold: Bool, window: Int, findsWindowStart: Bool, cache: MatchSummaryCache?,
+        _ scope: MatchScope, fold: Bool, window: Int, findsWindowStart: Bool, cache: MatchSummaryCache,
         in db: Database
     ) throws -> MatchSummary {
         let key = Key(
             match: scope.match, filter: scope.filterText, fold: fold, window: window,
             findsWindowStart: findsWindowStart)
-        let generation = try cache.flatMap { _ in try IndexGeneration.read(in: db) }
-        if let cache, let generation, let cached = cache.value(for: key, in: generation) {
+        let generation = try IndexGeneration.read(in: db)
+        if let generation, let cached = cache.value(for: key, in: generation) {
             return cached
         }
         let summary = try count(scope, fold: fold, window: window, findsWindowStart: findsWindowStart, in: db)
-        if let cache, let generation { cache.record(summary, for: key, in: generation) }
+        if let generation { cache.record(summary, for: key, in: generation) }
         return summary
     }
 
