@@ -6,8 +6,8 @@ import NewsAPI
 /// beside the hits, so a reader sees at a glance where and when a story ran.
 ///
 /// One pass over the matches reads all three values of each, and Swift tallies them: three
-/// `GROUP BY` statements walked the matches three times, which for a common word over 100,000
-/// articles took some 50 ms.
+/// `GROUP BY` statements walked a common word's matches three times (the bench's facets row
+/// measures the one pass).
 struct FacetCounter {
     var limit = 20
 
