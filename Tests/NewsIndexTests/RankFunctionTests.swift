@@ -77,6 +77,21 @@ import Testing
         #expect(Self.agree(try await Self.scores(of: "bank", in: store)))
     }
 
+    /// A replacement that keeps the row count and every column's token total (one word swapped
+    /// for another) still starts a new generation: the cached frequency of the word that left
+    /// must not be used.
+    @Test func aReplacementOfEqualLengthStartsANewGeneration() async throws {
+        let store = try await Self.seeded()
+        try await store.writer.write([
+            TemporaryDatabase.record("swap.txt", title: "Swap", body: ["The bank said profits rose."], hash: "1")
+        ])
+        #expect(Self.agree(try await Self.scores(of: "bank", in: store)))
+        try await store.writer.write([
+            TemporaryDatabase.record("swap.txt", title: "Swap", body: ["The firm said profits rose."], hash: "2")
+        ])
+        #expect(Self.agree(try await Self.scores(of: "bank", in: store)))
+    }
+
     /// A lone phrase's cached row count is the count of matches, column filters included.
     @Test(arguments: [
         "bank", "title:bank", "econom*", "\"interest rates\"", "title:\"interest rates\"", "title:econom*",
