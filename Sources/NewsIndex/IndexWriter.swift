@@ -48,10 +48,17 @@ public struct IndexWriter: Sendable {
     }
 
     /// Points the ledger rows of moved files at their new paths, in one transaction.
-    public func moveFiles(_ moves: [(from: String, to: String)]) async throws {
+    ///
+    /// A move whose target the ledger already names is not made (the ledger keeps one row per
+    /// path): the moves made are returned.
+    @discardableResult
+    public func moveFiles(_ moves: [(from: String, to: String)]) async throws -> [(from: String, to: String)] {
         try await database.pool.write { db in
-            let update = try db.cachedStatement(sql: "UPDATE files SET path = ? WHERE path = ?")
-            for move in moves { try update.execute(arguments: [move.to, move.from]) }
+            let update = try db.cachedStatement(sql: "UPDATE OR IGNORE files SET path = ? WHERE path = ?")
+            return try moves.filter { move in
+                try update.execute(arguments: [move.to, move.from])
+                return db.changesCount == 1
+            }
         }
     }
 

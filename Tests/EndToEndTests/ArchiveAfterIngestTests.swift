@@ -37,6 +37,34 @@ import Testing
         }
     }
 
+    /// A name dropped again on the same day finds its archive name taken: the new file stays in
+    /// the inbox, indexed, the archived one stays whole, and newsd goes on (it once stopped on
+    /// the ledger's unique path).
+    @Test func aNameDroppedAgainTheSameDayStaysInTheInbox() async throws {
+        try await blocking {
+            let harness = try DaemonHarness()
+            let config = harness.folder.appendingPathComponent("config.yaml")
+            try "ingest:\n  after_ingest: archive\n".write(to: config, atomically: true, encoding: .utf8)
+            try FileManager.default.createDirectory(at: harness.inbox, withIntermediateDirectories: true)
+            try harness.start(arguments: ["run", "--config", config.path])
+            let archived = harness.inbox.appendingPathComponent(".archive/\(Self.utcDay(Date()))/story.txt")
+            try FaultTests.drop(harness, "story.txt", word: "firstdropword")
+            try harness.waitUntil("the first file is in the archive") {
+                FileManager.default.fileExists(atPath: archived.path)
+            }
+            try FaultTests.drop(harness, "story.txt", word: "seconddropword")
+            try harness.waitUntil("the second file is searchable") {
+                try harness.newsq(["seconddropword"]).status == 0
+            }
+            #expect(try harness.newsq(["firstdropword"]).status == 0)
+            #expect(try String(contentsOf: archived, encoding: .utf8).contains("firstdropword"))
+            let kept = harness.inbox.appendingPathComponent("story.txt")
+            #expect(try String(contentsOf: kept, encoding: .utf8).contains("seconddropword"))
+            #expect(try harness.statusCount("files") == 2)
+            #expect(try harness.stop() == 0)
+        }
+    }
+
     static func utcDay(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -121,8 +121,16 @@ struct IngestPipeline: Sendable {
             return nil
         }
         guard !moves.isEmpty else { return }
-        try await writer.moveFiles(moves)
-        for move in moves {
+        // A name the archive already holds today (the same name dropped again, or one file
+        // read twice before its first move) stays where it is: renaming over it would lose the
+        // archived file, and the ledger keeps one row per path.
+        let free = moves.filter { !reader.exists($0.to) }
+        let made = try await writer.moveFiles(free)
+        for move in moves where !made.contains(where: { $0.from == move.from }) && reader.exists(move.from) {
+            logger.notice(
+                "not archived: the archive has a file of that name from today", metadata: ["file": "\(move.from)"])
+        }
+        for move in made {
             do {
                 try archive.move(from: move.from, to: move.to)
             } catch {
