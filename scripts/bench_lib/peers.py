@@ -34,7 +34,7 @@ PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 CREATE TABLE articles(id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL);
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='id',
-    tokenize='{TOKENIZER}', prefix='2 3');
+    tokenize='{TOKENIZER}');
 """
 FTS5_SEARCH = ("SELECT a.id, a.title, snippet(articles_fts, 1, '<mark>', '</mark>', '…', 12) "
                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
