@@ -12,8 +12,8 @@ public final class NewsDatabase: Sendable {
     public let pool: DatabasePool
     /// Counts of recent searches, until the next commit (see `MatchSummary`).
     let matchSummaries = MatchSummaryCache(capacity: 10_000)
-    /// Phrase frequencies for ranking, until the next commit (see `RankFunction`).
-    let phraseFrequencies: PhraseFrequencyCache
+    /// Phrase frequencies and row lengths for ranking, until the next commit (see `RankFunction`).
+    let rankingStatistics = RankingStatistics()
 
     public init(path: String) throws {
         self.path = path
@@ -24,12 +24,11 @@ public final class NewsDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        let phraseFrequencies = PhraseFrequencyCache(capacity: 20_000)
-        self.phraseFrequencies = phraseFrequencies
+        let rankingStatistics = rankingStatistics
         configuration.prepareDatabase { db in
             StoredBody.register(in: db)
-            try RankFunction.register(in: db, cache: phraseFrequencies)
-            try PhraseRowsFunction.register(in: db, cache: phraseFrequencies)
+            try RankFunction.register(in: db, statistics: rankingStatistics)
+            try PhraseRowsFunction.register(in: db, statistics: rankingStatistics)
             // NORMAL is durable across application crashes in WAL mode; only an OS crash or
             // power loss can drop the last transactions, which the ledger then re-ingests.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -38,11 +37,11 @@ public final class NewsDatabase: Sendable {
         try Schema.migrator.migrate(pool)
     }
 
-    /// Forgets cached counts and frequencies: after a rebuild of the index, whose generation
+    /// Forgets cached counts, frequencies and lengths: after a rebuild of the index, whose generation
     /// bytes may then repeat an earlier one's (see `IndexGeneration`).
     func forgetSearchStatistics() {
         matchSummaries.removeAll()
-        phraseFrequencies.removeAll()
+        rankingStatistics.removeAll()
     }
 
     /// Size of the database file plus its WAL, in bytes.

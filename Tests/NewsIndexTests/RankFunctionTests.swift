@@ -92,6 +92,45 @@ import Testing
         #expect(Self.agree(try await Self.scores(of: "bank", in: store)))
     }
 
+    /// A wrong length recorded for a row changes its score only if the lengths are read from
+    /// the cache.
+    @Test func rowLengthsComeFromTheCacheWithinAGeneration() async throws {
+        let store = try await Self.seeded()
+        #expect(Self.agree(try await Self.scores(of: "bank", in: store)))
+        let (generation, row) = try await store.database.pool.read { db in
+            (
+                try #require(try IndexGeneration.read(in: db)),
+                try #require(
+                    try Int64.fetchOne(db, sql: "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'bank'"))
+            )
+        }
+        store.database.rankingStatistics.rowLengths.lengths(in: generation).record(1, ofRow: row)
+        #expect(!Self.agree(try await Self.scores(of: "bank", in: store)))
+    }
+
+    /// SQLite gives the highest row id again once its row is deleted: the new article's length
+    /// must not be the old one's.
+    @Test func aRowIDGivenAgainIsScoredWithItsNewLength() async throws {
+        let store = try await Self.seeded()
+        try await store.writer.write([
+            TemporaryDatabase.record("last.txt", title: "Bank", body: ["The bank."], hash: "1")
+        ])
+        #expect(Self.agree(try await Self.scores(of: "bank", in: store)))
+        let lastRow = try await store.database.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT max(id) FROM articles")
+        }
+        try await store.writer.removeFiles(atPaths: ["last.txt"])
+        try await store.writer.write([
+            TemporaryDatabase.record(
+                "again.txt", title: "Bank", body: ["The bank said its profits rose by a tenth this year."], hash: "2")
+        ])
+        let againRow = try await store.database.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT max(id) FROM articles")
+        }
+        #expect(againRow == lastRow)
+        #expect(Self.agree(try await Self.scores(of: "bank", in: store)))
+    }
+
     /// A lone phrase's cached row count is the count of matches, column filters included.
     @Test(arguments: [
         "bank", "title:bank", "econom*", "\"interest rates\"", "title:\"interest rates\"", "title:econom*",

@@ -10,27 +10,27 @@ struct FTS5Call {
     let api: UnsafePointer<Fts5ExtensionApi>
     let fts: OpaquePointer
 
-    /// Registers `entry` as `name` on one connection, with `cache` as its user data.
+    /// Registers `entry` as `name` on one connection, with `statistics` as its user data.
     static func register(
-        _ name: String, entry: fts5_extension_function, cache: PhraseFrequencyCache, in db: Database
+        _ name: String, entry: fts5_extension_function, statistics: RankingStatistics, in db: Database
     ) throws {
         let api = FTS5.api(db)
         guard let create = api.pointee.xCreateFunction else {
             throw DatabaseError(message: "FTS5 has no xCreateFunction")
         }
-        let context = Unmanaged.passRetained(cache).toOpaque()
+        let context = Unmanaged.passRetained(statistics).toOpaque()
         let code = create(
             UnsafeMutablePointer(mutating: api), name, context, entry,
-            { context in context.map { Unmanaged<PhraseFrequencyCache>.fromOpaque($0).release() } })
+            { context in context.map { Unmanaged<RankingStatistics>.fromOpaque($0).release() } })
         guard code == SQLITE_OK else {
-            Unmanaged<PhraseFrequencyCache>.fromOpaque(context).release()
+            Unmanaged<RankingStatistics>.fromOpaque(context).release()
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register \(name)")
         }
     }
 
-    /// The cache the function was registered with.
-    var cache: PhraseFrequencyCache? {
-        api.pointee.xUserData!(fts).map { Unmanaged<PhraseFrequencyCache>.fromOpaque($0).takeUnretainedValue() }
+    /// The statistics the function was registered with.
+    var statistics: RankingStatistics? {
+        api.pointee.xUserData!(fts).map { Unmanaged<RankingStatistics>.fromOpaque($0).takeUnretainedValue() }
     }
 
     var phraseCount: Int { Int(api.pointee.xPhraseCount!(fts)) }
@@ -50,7 +50,7 @@ struct FTS5Call {
     func documentFrequency(
         ofPhrase phrase: Int, key: String?, in generation: IndexGeneration?
     ) throws(FTS5CallError) -> Int64 {
-        let cache = key != nil && generation != nil ? self.cache : nil
+        let cache = key != nil && generation != nil ? statistics?.phraseFrequencies : nil
         if let cache, let key, let generation, let cached = cache.value(for: key, in: generation) { return cached }
         var rows: Int64 = 0
         try check(
@@ -74,6 +74,8 @@ struct FTS5Call {
             body(Int(phrase), Int(column))
         }
     }
+
+    var rowID: Int64 { api.pointee.xRowid!(fts) }
 
     /// The current row's length in tokens, all columns together.
     func rowTokenCount() throws(FTS5CallError) -> Int {

@@ -16,8 +16,8 @@ enum PhraseRowsFunction {
     /// The SQL call, with one `?` for the phrase key.
     static let call = "\(name)(articles_fts, \(IndexGeneration.sqlArguments), ?)"
 
-    static func register(in db: Database, cache: PhraseFrequencyCache) throws {
-        try FTS5Call.register(name, entry: entry, cache: cache, in: db)
+    static func register(in db: Database, statistics: RankingStatistics) throws {
+        try FTS5Call.register(name, entry: entry, statistics: statistics, in: db)
     }
 
     private static let entry: fts5_extension_function = { api, fts, context, argumentCount, arguments in

@@ -13,6 +13,7 @@ import GRDBSQLite
 /// IDF floored at 1e-6, negated so that `ORDER BY` ascending puts the best first:
 /// https://sqlite.org/fts5.html#the_bm25_function) and walks a phrase only when the cache has
 /// not seen it in this generation of the index (``IndexGeneration``, passed as two arguments).
+/// Row lengths come from a ``RowLengthCache`` of the same generation.
 ///
 /// The trailing arguments name the query's phrases in FTS5's numbering (``FTS5Match/phrases``);
 /// when their number does not match the query's, nothing is cached and every phrase is walked.
@@ -31,9 +32,9 @@ enum RankFunction {
     static let generationArgument = weightCount
     static let firstPhraseArgument = weightCount + 2
 
-    /// Registers the function on one connection; every connection of the pool shares `cache`.
-    static func register(in db: Database, cache: PhraseFrequencyCache) throws {
-        try FTS5Call.register(name, entry: entry, cache: cache, in: db)
+    /// Registers the function on one connection; every connection of the pool shares `statistics`.
+    static func register(in db: Database, statistics: RankingStatistics) throws {
+        try FTS5Call.register(name, entry: entry, statistics: statistics, in: db)
     }
 
     /// Scoring constants, as FTS5's bm25 has them.
@@ -63,6 +64,8 @@ private final class RankedQuery {
     let weights: [Double]
     let inverseFrequencies: [Double]
     let averageLength: Double
+    /// Lengths of rows already scored in this generation; `nil` without a generation.
+    let rowLengths: RowLengths?
     /// Reused for every row: each phrase's weighted count of occurrences.
     var occurrences: [Double]
 
@@ -77,6 +80,7 @@ private final class RankedQuery {
         let keys = (RankFunction.firstPhraseArgument..<max(RankFunction.firstPhraseArgument, argumentCount)).map {
             FTS5Call.text(arguments, at: $0)
         }
+        rowLengths = generation.flatMap { call.statistics?.rowLengths.lengths(in: $0) }
         let size = try call.indexSize()
         let rows = Double(size.rows)
         var inverseFrequencies: [Double] = []
@@ -99,13 +103,21 @@ private final class RankedQuery {
             occurrences[phrase] += column < weights.count ? weights[column] : 1
         }
         let k1 = RankFunction.k1
-        let lengthFactor =
-            k1 * (1 - RankFunction.b + RankFunction.b * Double(try call.rowTokenCount()) / averageLength)
+        let lengthFactor = k1 * (1 - RankFunction.b + RankFunction.b * Double(try rowLength(call)) / averageLength)
         var score = 0.0
         for (phrase, count) in occurrences.enumerated() {
             // Parenthesised as FTS5 does, so that the scores agree to the last bit.
             score += inverseFrequencies[phrase] * ((count * (k1 + 1)) / (count + lengthFactor))
         }
         return score
+    }
+
+    private func rowLength(_ call: FTS5Call) throws(FTS5CallError) -> Int {
+        guard let rowLengths else { return try call.rowTokenCount() }
+        let row = call.rowID
+        if let known = rowLengths.length(ofRow: row) { return Int(known) }
+        let length = try call.rowTokenCount()
+        rowLengths.record(Int32(clamping: length), ofRow: row)
+        return length
     }
 }
