@@ -43,16 +43,17 @@ struct Candidate: Sendable {
     static func describe(_ candidates: [Candidate], in db: Database) throws -> [Candidate] {
         guard !candidates.isEmpty else { return [] }
         let ids = candidates.flatMap { [$0.rowID] + $0.similarRowIDs }
-        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         var rows: [Int64: Row] = [:]
-        // Not cached: the number of placeholders varies with the hits.
+        // The ids go in as one JSON array, so that one cached statement serves any number of
+        // hits: with a placeholder per id, every search compiled its own.
         for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT a.id, a.public_id, a.title, a.source, a.url, f.path
-                FROM articles a LEFT JOIN files f ON f.id = a.file_id WHERE a.id IN (\(placeholders))
-                """,
-            arguments: StatementArguments(ids))
+            db.cachedStatement(
+                sql: """
+                    SELECT a.id, a.public_id, a.title, a.source, a.url, f.path
+                    FROM articles a LEFT JOIN files f ON f.id = a.file_id
+                    WHERE a.id IN (SELECT value FROM json_each(?))
+                    """),
+            arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
         {
             rows[row["id"]] = row
         }
