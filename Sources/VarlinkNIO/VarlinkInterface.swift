@@ -50,6 +50,12 @@ public struct VarlinkCallContext: Sendable {
         let data = try JSONEncoder.varlink.encode(parameters)
         try await send(VarlinkMessage.encodeReply(parameters: data, continues: continues))
     }
+
+    /// Sends one reply whose parameters are already JSON text, written without `JSONEncoder`
+    /// where a reply is frequent enough for that to matter.
+    public func reply(json parameters: [UInt8], continues: Bool = false) async throws {
+        try await send(VarlinkMessage.encodeReply(parameters: Data(parameters), continues: continues))
+    }
 }
 
 /// The user, group and process of a socket peer, as the kernel reports them.

@@ -23,7 +23,7 @@ struct NewsMethods: VarlinkInterface {
         switch call.member {
         case "Search":
             let request = try call.decodeParameters(SearchRequest.self)
-            try await context.reply(try await search(request))
+            try await context.reply(json: try await search(request).json())
         case "Status":
             try await context.reply(try await status())
         default:
