@@ -6,7 +6,8 @@ import NewsNormalizer
 /// Hamming distance 3), so that search can fold lightly edited re-deliveries into one hit.
 ///
 /// Candidates come from `simhash_bands`: by the pigeonhole principle, fingerprints that differ
-/// in at most 3 bits agree on at least one of four 16-bit bands.
+/// in at most 3 bits agree on at least one of four 16-bit bands. Each band row carries the
+/// fingerprint, so that a lookup reads the band index alone.
 enum NearDuplicateClusters {
     static let maximumDistance = 3
     /// Below this many words a fingerprint says too little: two short briefs on one topic
@@ -23,33 +24,37 @@ enum NearDuplicateClusters {
     static func assign(articleID: Int64, simHash: UInt64, wordCount: Int, in db: Database) throws -> Int64? {
         guard wordCount >= minimumWords else { return nil }
         let keys = bands(of: simHash)
-        let rows = try Row.fetchAll(
+        let candidates = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
-                    SELECT DISTINCT a.id, a.simhash, a.cluster_id FROM simhash_bands b JOIN articles a ON a.id = b.article_id
-                    WHERE b.band IN (?, ?, ?, ?) AND a.id != ?
-                    ORDER BY a.id
+                    SELECT article_id, simhash FROM simhash_bands
+                    WHERE band IN (?, ?, ?, ?) AND article_id != ?
+                    ORDER BY article_id
                     """),
             arguments: [keys[0], keys[1], keys[2], keys[3], articleID])
-        let setCluster = try db.cachedStatement(sql: "UPDATE articles SET cluster_id = ? WHERE id = ?")
+        let match: Int64? = candidates.first { row in
+            SimHash.distance(simHash, UInt64(bitPattern: row["simhash"] as Int64)) <= maximumDistance
+        }?["article_id"]
         var cluster: Int64?
-        for row in rows {
-            let other = UInt64(bitPattern: row["simhash"] as Int64)
-            guard SimHash.distance(simHash, other) <= maximumDistance else { continue }
-            let id: Int64 = row["id"]
-            cluster = row["cluster_id"] ?? id
-            if row["cluster_id"] as Int64? == nil {
-                try setCluster.execute(arguments: [id, id])
-            }
-            break
+        if let match {
+            let existing = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT cluster_id FROM articles WHERE id = ?"), arguments: [match])
+            if existing == nil { try setCluster(match, of: match, in: db) }
+            cluster = existing ?? match
         }
-        let insertBand = try db.cachedStatement(sql: "INSERT INTO simhash_bands (band, article_id) VALUES (?, ?)")
+        let insertBand = try db.cachedStatement(
+            sql: "INSERT INTO simhash_bands (band, article_id, simhash) VALUES (?, ?, ?)")
         for key in keys {
-            try insertBand.execute(arguments: [key, articleID])
+            try insertBand.execute(arguments: [key, articleID, Int64(bitPattern: simHash)])
         }
         if let cluster {
-            try setCluster.execute(arguments: [cluster, articleID])
+            try setCluster(cluster, of: articleID, in: db)
         }
         return cluster
+    }
+
+    private static func setCluster(_ cluster: Int64, of articleID: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE articles SET cluster_id = ? WHERE id = ?").execute(
+            arguments: [cluster, articleID])
     }
 }

@@ -64,6 +64,16 @@ enum Schema {
             // making the index again.
             try db.execute(sql: v7)
         }
+        migrator.registerMigration("v8: simhash_bands keyed by band, with the fingerprint") { db in
+            // The writer looked up each new article's candidates by band, then read each one's
+            // fingerprint from its article row, and every band row went into a table, two
+            // indexes and a foreign-key check: about a sixth of the writer's time (perf, 10,000
+            // generated files). Keyed by (band, article) with the fingerprint beside it, a
+            // lookup reads one index range and an insert touches one B-tree. Without the
+            // foreign key, a trigger takes the bands of a deleted article out, from its
+            // fingerprint.
+            try db.execute(sql: v8)
+        }
         return migrator
     }
 
@@ -109,6 +119,26 @@ enum Schema {
             tokenize = 'porter unicode61 remove_diacritics 2'
         );
         INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+        """
+
+    private static let v8 = """
+        CREATE TABLE simhash_bands_v8 (
+            band INTEGER NOT NULL,
+            article_id INTEGER NOT NULL,
+            simhash INTEGER NOT NULL,
+            PRIMARY KEY (band, article_id)
+        ) WITHOUT ROWID;
+        INSERT INTO simhash_bands_v8 (band, article_id, simhash)
+            SELECT b.band, b.article_id, a.simhash FROM simhash_bands b JOIN articles a ON a.id = b.article_id;
+        DROP TABLE simhash_bands;
+        ALTER TABLE simhash_bands_v8 RENAME TO simhash_bands;
+        CREATE TRIGGER simhash_bands_delete AFTER DELETE ON articles BEGIN
+            DELETE FROM simhash_bands WHERE article_id = old.id AND band IN (
+                old.simhash & 65535,
+                65536 | ((old.simhash >> 16) & 65535),
+                131072 | ((old.simhash >> 32) & 65535),
+                196608 | ((old.simhash >> 48) & 65535));
+        END;
         """
 
     /// The old and new rows' text columns as FTS5 indexed them: the body inflated.

@@ -8,7 +8,9 @@ import Synchronization
 /// scored; with a ranking window of a few hundred rows that was about a tenth of a search's CPU
 /// (perf on the daemon, 100,000 articles). Windows of different searches overlap (they hold the
 /// newest matches), so lengths read once serve later searches. Row ids are dense, so the
-/// lengths are an array indexed by row id, four bytes a row.
+/// lengths are an array indexed by row id, four bytes a row. Not a ``GenerationCache``: that
+/// compares generations on every lookup, which for each row would cost what it saves; a
+/// ranking statement takes its generation's table once (``lengths(in:)``).
 final class RowLengthCache: Sendable {
     /// Rows past this id are not kept (their lengths are read from FTS5 each time): it bounds
     /// the array at 16 MB.
