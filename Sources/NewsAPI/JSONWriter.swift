@@ -4,8 +4,7 @@
 /// to show in profiles: `SearchReply`.
 ///
 /// Foundation's `JSONEncoder` builds a tree of boxed values and sorts each object's keys before
-/// writing; for a page of ten hits that was about a twentieth of a search's CPU in the daemon
-/// (perf, 100,000 articles). Writers of objects give their keys already sorted, so that the
+/// writing, for every search. Writers of objects give their keys already sorted, so that the
 /// text reads as the varlink encoder's does (`sortedKeys`); a `nil` member is left out, as
 /// synthesised `Codable` leaves it out.
 public struct JSONWriter {

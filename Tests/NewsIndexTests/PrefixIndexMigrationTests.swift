@@ -9,10 +9,7 @@ import Testing
 /// them, keeps every article findable, and prefix queries still match by expanding terms.
 @Suite struct PrefixIndexMigrationTests {
     @Test func aDatabaseWithPrefixIndexesIsIndexedAgainWithout() throws {
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in StoredBody.register(in: db) }
-        let queue = try DatabaseQueue(configuration: configuration)
-        try Schema.migrator.migrate(queue, upTo: "v6: articles_text, FTS5's content through newsd_text")
+        let queue = try OlderDatabase.migrated(upTo: "v6: articles_text, FTS5's content through newsd_text")
         try queue.write { db in
             #expect(try Self.definition(in: db).contains("prefix"))
             try db.execute(

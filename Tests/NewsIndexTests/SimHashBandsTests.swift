@@ -12,10 +12,7 @@ import Testing
     static let positive = UInt64(0x0123_4567_89AB_CDEF)
 
     @Test func bandsFromBeforeV8MigrateWithTheirFingerprints() throws {
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in StoredBody.register(in: db) }
-        let queue = try DatabaseQueue(configuration: configuration)
-        try Schema.migrator.migrate(queue, upTo: "v7: articles_fts without prefix indexes")
+        let queue = try OlderDatabase.migrated(upTo: "v7: articles_fts without prefix indexes")
         try queue.write { db in
             for (id, simHash) in [(1, Self.negative), (2, Self.positive)] {
                 try db.execute(
@@ -24,7 +21,8 @@ import Testing
                         VALUES (?, ?, 'T', 'B', 0, 'text', 50, ?, ?)
                         """,
                     arguments: [id, "p\(id)", "h\(id)", Int64(bitPattern: simHash)])
-                try db.execute(sql: "INSERT INTO articles_fts(rowid, title, body) VALUES (?, 'T', 'B')", arguments: [id])
+                try db.execute(
+                    sql: "INSERT INTO articles_fts(rowid, title, body) VALUES (?, 'T', 'B')", arguments: [id])
                 for band in NearDuplicateClusters.bands(of: simHash) {
                     try db.execute(
                         sql: "INSERT INTO simhash_bands (band, article_id) VALUES (?, ?)", arguments: [band, id])

@@ -64,10 +64,7 @@ import Testing
     /// A database from before compression keeps its text bodies; the migration makes FTS5 read
     /// through the view and rebuilds the index from them.
     @Test func aDatabaseFromBeforeCompressionMigrates() throws {
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in StoredBody.register(in: db) }
-        let queue = try DatabaseQueue(configuration: configuration)
-        try Schema.migrator.migrate(queue, upTo: "v5: articles_fts filled by the writer")
+        let queue = try OlderDatabase.migrated(upTo: "v5: articles_fts filled by the writer")
         try queue.write { db in
             try db.execute(
                 sql: """

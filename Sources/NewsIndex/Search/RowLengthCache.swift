@@ -4,11 +4,10 @@ import Synchronization
 /// Each row's length in tokens (all columns together), which BM25 divides by, kept in memory
 /// for one generation of the index, as Lucene keeps its norms.
 ///
-/// FTS5 reads a row's length from `articles_fts_docsize`, a B-tree lookup for every row that is
-/// scored; with a ranking window of a few hundred rows that was about a tenth of a search's CPU
-/// (perf on the daemon, 100,000 articles). Windows of different searches overlap (they hold the
-/// newest matches), so lengths read once serve later searches. Row ids are dense, so the
-/// lengths are an array indexed by row id, four bytes a row. Not a ``GenerationCache``: that
+/// FTS5 reads a row's length from `articles_fts_docsize`: a B-tree lookup for every row that
+/// is scored, a few hundred a search with the ranking window. Windows of different searches
+/// overlap (they hold the newest matches), so lengths read once serve later searches. Row ids
+/// are dense, so the lengths are an array indexed by row id, four bytes a row. Not a ``GenerationCache``: that
 /// compares generations on every lookup, which for each row would cost what it saves; a
 /// ranking statement takes its generation's table once (``lengths(in:)``).
 final class RowLengthCache: Sendable {
