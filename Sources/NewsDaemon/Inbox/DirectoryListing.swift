@@ -29,7 +29,7 @@ enum DirectoryListing {
         defer { closedir(stream) }
         var entries: [Entry] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            let name = Self.name(of: entry)
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
             var status = stat()
             let found = name.withUnsafeBufferPointer { bytes in
@@ -38,6 +38,20 @@ enum DirectoryListing {
             entries.append(Entry(name: name, type: found ? status.st_mode & S_IFMT : 0))
         }
         return entries
+    }
+
+    /// Where `d_name` starts in a `dirent`.
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
+    /// The entry's name, read in place up to its NUL.
+    ///
+    /// Not through `entry.pointee`: that copies a whole `dirent` (a 256-byte name field), while
+    /// the kernel packs records only as long as their names, so the copy of the last record of
+    /// glibc's buffer could read past its end, and newsd died with SIGSEGV when that crossed
+    /// into an unmapped page (seen once in the crash-safety test on CI).
+    private static func name(of entry: UnsafeMutablePointer<dirent>) -> [UInt8] {
+        let start = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
+        return Array(UnsafeRawBufferPointer(start: start, count: strlen(start)))
     }
 
     private static func nulTerminated(_ bytes: UnsafeBufferPointer<UInt8>) -> [CChar] {
