@@ -28,7 +28,7 @@ struct IdleUpkeepService: Service {
                 guard commits != settledAt, await isIdle() else { continue }
                 do {
                     if try await mergeWhileIdle(), await metrics.commitCount == commits {
-                        try await IndexTuning.checkpoint(database)
+                        try await database.checkpointer.checkpoint()
                         settledAt = commits
                     }
                 } catch {

@@ -33,12 +33,4 @@ public enum IndexTuning {
             return db.totalChangesCount - before >= 2
         }
     }
-
-    /// Copies the WAL into the database file while nobody needs it, so readers never wade
-    /// through a long log.
-    public static func checkpoint(_ database: NewsDatabase) async throws {
-        try await database.pool.writeWithoutTransaction { db in
-            _ = try db.checkpoint(.passive)
-        }
-    }
 }

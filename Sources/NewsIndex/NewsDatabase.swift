@@ -14,6 +14,8 @@ public final class NewsDatabase: Sendable {
     let matchSummaries = MatchSummaryCache(capacity: 10_000)
     /// Phrase frequencies and row lengths for ranking, until the next commit (see `RankFunction`).
     let rankingStatistics = RankingStatistics()
+    /// Checkpoints the WAL beside the writer instead of inside its commits.
+    public let checkpointer: WALCheckpointer
 
     public init(path: String) throws {
         self.path = path
@@ -21,6 +23,8 @@ public final class NewsDatabase: Sendable {
         if !folder.isEmpty {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
+        let checkpointer = WALCheckpointer(path: path)
+        self.checkpointer = checkpointer
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -32,6 +36,9 @@ public final class NewsDatabase: Sendable {
             // NORMAL is durable across application crashes in WAL mode; only an OS crash or
             // power loss can drop the last transactions, which the ledger then re-ingests.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if !db.configuration.readonly {
+                checkpointer.takeOverCheckpoints(of: db)
+            }
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         try Schema.migrator.migrate(pool)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-public import GRDB
+import GRDB
 
 /// Room for the index: an optional cap on the database's size, and recognising the error that
 /// says there is no more room, from the cap or from a full disk.

@@ -89,7 +89,7 @@ import Testing
         let segmentsBefore = try await Self.segmentCount(store)
         var slices = 0
         while try await IndexTuning.mergeSlice(store.database, pages: 50) { slices += 1 }
-        try await IndexTuning.checkpoint(store.database)
+        try await store.database.checkpointer.checkpoint()
         #expect(slices > 0)
         #expect(try await Self.segmentCount(store) < segmentsBefore)
         #expect(try await Self.segmentCount(store) <= 3)

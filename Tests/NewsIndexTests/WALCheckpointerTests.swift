@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import GRDB
+import Testing
+
+@testable import NewsIndex
+
+@Suite struct WALCheckpointerTests {
+    /// The writer's own automatic checkpoint is replaced by the hook, so pages that reach the
+    /// database file after a large commit were copied by the checkpointer's connection.
+    @Test func aCommitPastTheThresholdIsCheckpointedBesideTheWriter() async throws {
+        let store = try TemporaryDatabase()
+        let checkpointer = store.database.checkpointer
+        let runsBefore = checkpointer.completedRuns
+        let pages = Int(WALCheckpointer.pageThreshold) + 500
+        try await store.database.pool.write { db in
+            try db.execute(sql: "CREATE TABLE ballast(data BLOB)")
+            try db.execute(
+                sql: """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+                    INSERT INTO ballast SELECT randomblob(3000) FROM n
+                    """, arguments: [pages])
+        }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while checkpointer.completedRuns == runsBefore {
+            try #require(ContinuousClock.now < deadline, "no background checkpoint after the commit")
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        let fileSize = try FileManager.default.attributesOfItem(atPath: store.database.path)[.size] as? Int
+        #expect((fileSize ?? 0) >= pages * 3000)
+        #expect(
+            try await store.database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM ballast") } == pages)
+    }
+
+}
