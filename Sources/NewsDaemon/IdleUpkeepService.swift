@@ -4,7 +4,8 @@ import NewsIndex
 import ServiceLifecycle
 
 /// Once ingest goes quiet, merges FTS5 segments slice after slice until nothing is left to
-/// merge, then checkpoints the WAL: a burst's cost to queries is gone seconds after it ends.
+/// merge, then checkpoints the WAL and, when they are stale, counts the common terms' document
+/// frequencies again: a burst's cost to queries is gone seconds after it ends.
 ///
 /// Each slice is one short write transaction and the queue is checked between slices, so a
 /// file that arrives meanwhile waits at most one slice (about 80 ms) for the writer; queries
@@ -29,6 +30,7 @@ struct IdleUpkeepService: Service {
                 do {
                     if try await mergeWhileIdle(), await metrics.commitCount == commits {
                         try await database.checkpointer.checkpoint()
+                        try await database.refreshDocumentFrequencies()
                         settledAt = commits
                     }
                 } catch {

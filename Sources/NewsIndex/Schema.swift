@@ -73,6 +73,12 @@ enum Schema {
             // fingerprint.
             try db.execute(sql: v8)
         }
+        migrator.registerMigration("v9: article_rewrites") { db in
+            // Document frequencies counted once (`DocumentFrequencySnapshot`) stay exact while
+            // articles are only added; this counter tells when an indexed article was removed or
+            // its text changed since.
+            try db.execute(sql: v9)
+        }
         return migrator
     }
 
@@ -118,6 +124,17 @@ enum Schema {
             tokenize = 'porter unicode61 remove_diacritics 2'
         );
         INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+        """
+
+    private static let v9 = """
+        CREATE TABLE article_rewrites (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL);
+        INSERT INTO article_rewrites (id, count) VALUES (1, 0);
+        CREATE TRIGGER article_rewrites_delete AFTER DELETE ON articles BEGIN
+            UPDATE article_rewrites SET count = count + 1 WHERE id = 1;
+        END;
+        CREATE TRIGGER article_rewrites_update AFTER UPDATE OF \(columnList) ON articles BEGIN
+            UPDATE article_rewrites SET count = count + 1 WHERE id = 1;
+        END;
         """
 
     private static let v8 = """

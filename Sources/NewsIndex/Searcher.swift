@@ -52,7 +52,7 @@ public struct Searcher: Sendable {
             try SearchBudget(limit: settings.timeBudget).run(in: db) {
                 try answer(
                     plan, request: request, page: page, blend: blend, settings: settings,
-                    summaries: database.matchSummaries, in: db)
+                    summaries: database.matchSummaries, statistics: database.rankingStatistics, in: db)
             }
         }
     }
@@ -60,9 +60,10 @@ public struct Searcher: Sendable {
     /// Everything a search reads, inside one transaction and one budget.
     private static func answer(
         _ plan: SearchPlan, request: SearchRequest, page: PageRequest, blend: RecencyBlend, settings: SearchSettings,
-        summaries: MatchSummaryCache, in db: Database
+        summaries: MatchSummaryCache, statistics: RankingStatistics, in db: Database
     ) throws -> SearchReply {
-        var reply = try Self.run(plan, page: page, blend: blend, settings: settings, summaries: summaries, in: db)
+        var reply = try Self.run(
+            plan, page: page, blend: blend, settings: settings, summaries: summaries, statistics: statistics, in: db)
         if reply.total == 0, let corrected = try Self.correction(of: plan, request: request, reply: reply, db: db) {
             let correctedPlan = try SearchPlan(
                 request: SearchRequest(
@@ -70,7 +71,8 @@ public struct Searcher: Sendable {
                     until: request.until),
                 aliases: settings.aliases, now: Date(timeIntervalSince1970: blend.now))
             let correctedReply = try Self.run(
-                correctedPlan, page: page, blend: blend, settings: settings, summaries: summaries, in: db)
+                correctedPlan, page: page, blend: blend, settings: settings, summaries: summaries,
+                statistics: statistics, in: db)
             if correctedReply.total > 0 {
                 var merged = correctedReply
                 merged.suggestions = reply.suggestions
@@ -99,13 +101,18 @@ public struct Searcher: Sendable {
     /// One pass: count, rank, fold, page, partial matches, snippets.
     private static func run(
         _ plan: SearchPlan, page: PageRequest, blend: RecencyBlend, settings: SearchSettings,
-        summaries: MatchSummaryCache, in db: Database
+        summaries: MatchSummaryCache, statistics: RankingStatistics, in db: Database
     ) throws -> SearchReply {
         let query = plan.query
         var scope = MatchScope(match: query.compiledMatch, filters: query.filters)
+        let generation = try IndexGeneration.read(in: db)
+        if let generation {
+            try statistics.documentFrequencies.prime(
+                scope.phrases, into: statistics.phraseFrequencies, for: generation, in: db)
+        }
         let summary = try MatchSummary.read(
             scope, fold: page.fold, window: settings.rankingWindow, findsWindowStart: plan.sort == .relevance,
-            cache: summaries, in: db)
+            cache: summaries, generation: generation, in: db)
         let total = summary.total
         var notes = plan.notes
         if plan.sort == .relevance, let windowStart = summary.windowStart {

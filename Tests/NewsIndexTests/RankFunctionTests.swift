@@ -17,7 +17,7 @@ import Testing
     ]
 
     /// The business section of the BBC corpus: real articles, with words common and rare.
-    private static func seeded() async throws -> TemporaryDatabase {
+    static func seeded() async throws -> TemporaryDatabase {
         let store = try TemporaryDatabase()
         try await KnownItemRankingTests.index(
             KnownItemRankingTests.corpus.appendingPathComponent("business"), into: store)
@@ -25,7 +25,7 @@ import Testing
     }
 
     /// (bm25, newsd_rank) for every row `query` matches, with `phrases` as the phrase keys.
-    private static func scores(
+    static func scores(
         of query: String, phrases: [String]? = nil, in store: TemporaryDatabase
     ) async throws -> [(Double, Double)] {
         let compiled = try #require(try ParsedQuery(query, now: Date()).compiledMatch)
@@ -43,7 +43,7 @@ import Testing
         }
     }
 
-    private static func agree(_ pairs: [(Double, Double)]) -> Bool {
+    static func agree(_ pairs: [(Double, Double)]) -> Bool {
         pairs.allSatisfy { expected, actual in expected == actual }
     }
 

@@ -30,15 +30,15 @@ struct MatchSummary: Sendable, Hashable {
     /// Counts `scope`, or takes the counts from `cache` when this generation of the index has
     /// already been counted for the same query.
     ///
-    /// `findsWindowStart` is false when the search sorts by date and ranks nothing.
+    /// `findsWindowStart` is false when the search sorts by date and ranks nothing;
+    /// `generation` is the one the search's transaction sees (`IndexGeneration.read`).
     static func read(
         _ scope: MatchScope, fold: Bool, window: Int, findsWindowStart: Bool, cache: MatchSummaryCache,
-        in db: Database
+        generation: IndexGeneration?, in db: Database
     ) throws -> MatchSummary {
         let key = Key(
             match: scope.match, filter: scope.filterText, fold: fold, window: window,
             findsWindowStart: findsWindowStart)
-        let generation = try IndexGeneration.read(in: db)
         if let generation, let cached = cache.value(for: key, in: generation) {
             return cached
         }
