@@ -30,8 +30,7 @@ struct IdleUpkeepService: Service {
                 do {
                     if try await mergeWhileIdle(), await metrics.commitCount == commits {
                         try await database.checkpointer.checkpoint()
-                        try await database.refreshDocumentFrequencies()
-                        settledAt = commits
+                        if try await database.refreshDocumentFrequencies() { settledAt = commits }
                     }
                 } catch {
                     logger.warning("idle index upkeep failed", metadata: ["error": "\(error)"])

@@ -37,7 +37,7 @@ public final class NewsDatabase: Sendable {
             // power loss can drop the last transactions, which the ledger then re-ingests.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             if !db.configuration.readonly {
-                checkpointer.takeOverCheckpoints(of: db)
+                try checkpointer.takeOverCheckpoints(of: db)
             }
         }
         pool = try DatabasePool(path: path, configuration: configuration)

@@ -16,10 +16,21 @@ import Synchronization
 /// writer connection's WAL hook, which replaces the automatic checkpoint, only asks for one
 /// (https://sqlite.org/c3ref/wal_hook.html).
 ///
+/// The log only starts again from its beginning when a write begins after a checkpoint that
+/// copied every page: a checkpoint beside a writer that never pauses (a burst of files) is
+/// always behind, and the log grew to 3 GB in one 100,000-file burst. So once it passes
+/// ``writerPageLimit`` pages, the writer checkpoints itself, as SQLite's automatic checkpoint
+/// did; most pages are copied by then, so little is left for it. After the log starts again it
+/// is cut back to ``sizeLimit`` bytes (`journal_size_limit`).
+///
 /// Requests coalesce: while a checkpoint runs, any number of requests make one more run after it.
 public final class WALCheckpointer: Sendable {
     /// Log size, in pages, from which a commit asks for a checkpoint: SQLite's own default.
     public static let pageThreshold: Int32 = 1000
+    /// Log size, in pages, from which the writer checkpoints itself after its commit.
+    public static let writerPageLimit: Int32 = 8000
+    /// Size the log file is cut back to when it starts again, in bytes.
+    public static let sizeLimit = 64 << 20
 
     private let path: String
     private let state = Mutex(State())
@@ -42,17 +53,22 @@ public final class WALCheckpointer: Sendable {
     }
 
     /// Replaces the automatic checkpoint of the writer connection `db` with requests to this
-    /// checkpointer.
+    /// checkpointer, up to ``writerPageLimit``.
     ///
     /// The hook's context is not retained: the caller keeps this checkpointer alive as long as
     /// the connection (`NewsDatabase` captures it in the pool's `prepareDatabase`, which the pool
     /// keeps until its connections are closed).
-    func takeOverCheckpoints(of db: Database) {
+    func takeOverCheckpoints(of db: Database) throws {
         guard let connection = db.sqliteConnection else { return }
+        try db.execute(sql: "PRAGMA journal_size_limit = \(Self.sizeLimit)")
         sqlite3_wal_hook(
             connection,
-            { context, _, _, pages in
-                if let context, pages >= WALCheckpointer.pageThreshold {
+            { context, connection, _, pages in
+                if pages >= WALCheckpointer.writerPageLimit {
+                    // What SQLite's automatic checkpoint does in its hook; busy (the checkpointer
+                    // is at work) leaves it to the next commit.
+                    _ = sqlite3_wal_checkpoint_v2(connection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+                } else if let context, pages >= WALCheckpointer.pageThreshold {
                     Unmanaged<WALCheckpointer>.fromOpaque(context).takeUnretainedValue().request()
                 }
                 return SQLITE_OK

@@ -32,4 +32,31 @@ import Testing
             try await store.database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM ballast") } == pages)
     }
 
+    /// A writer that never pauses outruns a checkpoint beside it: past `writerPageLimit` pages
+    /// it checkpoints itself, within its commit, and once the log starts again its file is cut
+    /// back to `sizeLimit`.
+    @Test func pastTheLimitTheWriterCheckpointsAndTheLogIsCutBack() async throws {
+        let store = try TemporaryDatabase()
+        let checkpointer = store.database.checkpointer
+        let rows = WALCheckpointer.sizeLimit / 4096 + 1000
+        let runsBefore = checkpointer.completedRuns
+        try await store.database.pool.write { db in
+            try db.execute(sql: "CREATE TABLE ballast(data BLOB)")
+            try db.execute(
+                sql: """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+                    INSERT INTO ballast SELECT randomblob(3000) FROM n
+                    """, arguments: [rows])
+        }
+        let path = store.database.path
+        let fileSize = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
+        #expect((fileSize ?? 0) >= rows * 3000)
+        #expect(checkpointer.completedRuns == runsBefore)
+        let logSize = { try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0 }
+        #expect(try logSize() > WALCheckpointer.sizeLimit)
+        try await store.database.pool.write { db in
+            try db.execute(sql: "INSERT INTO ballast VALUES (x'00')")
+        }
+        #expect(try logSize() <= WALCheckpointer.sizeLimit)
+    }
 }

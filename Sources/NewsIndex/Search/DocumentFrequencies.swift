@@ -10,14 +10,21 @@ final class DocumentFrequencies: Sendable {
     /// become the very token the term list holds.
     static let tokenizer = FTS5TokenizerDescriptor(components: ["porter", "unicode61", "remove_diacritics", "2"])
 
-    private let snapshot = Mutex<DocumentFrequencySnapshot?>(nil)
-
-    var current: DocumentFrequencySnapshot? {
-        snapshot.withLock { $0 }
+    private struct State {
+        var snapshot: DocumentFrequencySnapshot?
+        /// No scan before this: scans take at most a tenth of the time, however often articles
+        /// are removed or rewritten (each removal makes the snapshot stale).
+        var nextScan: ContinuousClock.Instant?
     }
 
-    func replace(with newSnapshot: DocumentFrequencySnapshot?) {
-        snapshot.withLock { $0 = newSnapshot }
+    private let state = Mutex(State())
+
+    var current: DocumentFrequencySnapshot? {
+        state.withLock { $0.snapshot }
+    }
+
+    func replace(with snapshot: DocumentFrequencySnapshot?) {
+        state.withLock { $0.snapshot = snapshot }
     }
 
     /// Whether a new snapshot is worth its scan: there is none, it is stale, or so many
@@ -28,12 +35,20 @@ final class DocumentFrequencies: Sendable {
         return try current.rowsAdded(in: db) > max(1000, current.rows / 8)
     }
 
-    /// Takes a new snapshot when ``needsRefresh(in:)`` says so.
-    func refresh(in database: NewsDatabase) async throws {
-        let taken = try await database.pool.read { db in
-            try self.needsRefresh(in: db) ? DocumentFrequencySnapshot.take(in: db) : nil
+    /// Takes a new snapshot when ``needsRefresh(in:)`` says so; returns `false` when one is
+    /// due but the last scan was too recent for its cost, so that the caller comes back.
+    func refresh(in database: NewsDatabase) async throws -> Bool {
+        guard try await database.pool.read({ try self.needsRefresh(in: $0) }) else { return true }
+        let clock = ContinuousClock()
+        if let nextScan = state.withLock({ $0.nextScan }), clock.now < nextScan { return false }
+        let started = clock.now
+        let taken = try await database.pool.read { try DocumentFrequencySnapshot.take(in: $0) }
+        let finished = clock.now
+        state.withLock { state in
+            state.snapshot = taken
+            state.nextScan = finished + (finished - started) * 9
         }
-        if let taken { replace(with: taken) }
+        return true
     }
 
     /// Records in `cache`, under `generation`, the frequency of each of `phrases` (FTS5 phrase
@@ -66,7 +81,10 @@ final class DocumentFrequencies: Sendable {
 extension NewsDatabase {
     /// Counts every common term's document frequency again when the last count is stale or
     /// far behind (see ``DocumentFrequencySnapshot``); a scan of the term list, for idle moments.
-    public func refreshDocumentFrequencies() async throws {
+    /// Returns `false` when a scan is due but postponed, because scans may take at most a tenth
+    /// of the time.
+    @discardableResult
+    public func refreshDocumentFrequencies() async throws -> Bool {
         try await rankingStatistics.documentFrequencies.refresh(in: self)
     }
 }
