@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
-public import NewsNormalizer
+import NewsNormalizer
 
 /// What ingest learned about one inbox file, ready to be committed by the writer.
 public struct IngestRecord: Sendable {

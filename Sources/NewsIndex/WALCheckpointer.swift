@@ -26,11 +26,11 @@ import Synchronization
 /// Requests coalesce: while a checkpoint runs, any number of requests make one more run after it.
 public final class WALCheckpointer: Sendable {
     /// Log size, in pages, from which a commit asks for a checkpoint: SQLite's own default.
-    public static let pageThreshold: Int32 = 1000
+    static let pageThreshold: Int32 = 1000
     /// Log size, in pages, from which the writer checkpoints itself after its commit.
-    public static let writerPageLimit: Int32 = 8000
+    static let writerPageLimit: Int32 = 8000
     /// Size the log file is cut back to when it starts again, in bytes.
-    public static let sizeLimit = 64 << 20
+    static let sizeLimit = 64 << 20
 
     private let path: String
     private let state = Mutex(State())
