@@ -8,8 +8,14 @@ public import GRDB
 /// that a first start on an empty machine needs no set-up step.
 public final class NewsDatabase: Sendable {
     public let path: String
-    /// Shared by the indexer (the only writer) and the searcher (each call is one read).
+    /// The indexer's (the only writer) and every other reader's but the searcher's.
     public let pool: DatabasePool
+    /// Read-only connections for searches, which read synchronously on the calling thread
+    /// (see `Searcher`). Kept apart from `pool` so that a search waiting for a free connection
+    /// only ever waits for another search, which needs nothing else to finish: a connection of
+    /// `pool` held by an asynchronous read is released only once its task resumes, and that
+    /// task could need the very thread a waiting search blocks.
+    let searchPool: DatabasePool
     /// Counts of recent searches, until the next commit (see `MatchSummary`).
     let matchSummaries = MatchSummaryCache(capacity: 10_000)
     /// Phrase frequencies and row lengths for ranking, until the next commit (see `RankFunction`).
@@ -42,6 +48,8 @@ public final class NewsDatabase: Sendable {
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         try Schema.migrator.migrate(pool)
+        configuration.readonly = true
+        searchPool = try DatabasePool(path: path, configuration: configuration)
     }
 
     /// Forgets cached counts, frequencies and lengths: after a rebuild of the index, whose generation
