@@ -48,8 +48,17 @@ public final class NewsDatabase: Sendable {
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         try Schema.migrator.migrate(pool)
+        try checkpointer.connect()
         configuration.readonly = true
         searchPool = try DatabasePool(path: path, configuration: configuration)
+    }
+
+    /// The last connection to close checkpoints the WAL and deletes it, if it is the writer:
+    /// the search pool and the checkpointer close first, so that a stopped daemon leaves the
+    /// database file alone, which the next start checks.
+    deinit {
+        try? searchPool.close()
+        checkpointer.close()
     }
 
     /// Forgets cached counts, frequencies and lengths: after a rebuild of the index, whose generation

@@ -116,16 +116,29 @@ public final class WALCheckpointer: Sendable {
         }
     }
 
-    /// The checkpointer's own connection, opened on first use: most commits of a small
-    /// database never need it.
-    private func openConnection() throws -> DatabaseQueue {
-        try connection.withLock { connection in
-            if let connection { return connection }
-            var configuration = Configuration()
-            configuration.label = "newsd.wal-checkpointer"
-            let opened = try DatabaseQueue(path: path, configuration: configuration)
-            connection = opened
-            return opened
+    /// Opens the checkpointer's own connection; `NewsDatabase` calls it once the database
+    /// exists. Opening it later could create an empty database where the file was deleted
+    /// under the daemon, and hide that from `DatabaseFileMonitor`.
+    func connect() throws {
+        var configuration = Configuration()
+        configuration.label = "newsd.wal-checkpointer"
+        let opened = try DatabaseQueue(path: path, configuration: configuration)
+        connection.withLock { $0 = opened }
+    }
+
+    /// Closes the connection (see `NewsDatabase.deinit`); later checkpoints fail.
+    func close() {
+        let opened = connection.withLock { connection in
+            defer { connection = nil }
+            return connection
         }
+        try? opened?.close()
+    }
+
+    private func openConnection() throws -> DatabaseQueue {
+        guard let opened = connection.withLock({ $0 }) else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the WAL checkpointer is not connected")
+        }
+        return opened
     }
 }
