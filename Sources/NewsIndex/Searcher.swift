@@ -46,8 +46,8 @@ public struct Searcher: Sendable {
     /// The search itself: one read transaction, run on the calling thread.
     ///
     /// GRDB's asynchronous read hands the work to a reader's dispatch queue and the result back
-    /// to the task: two thread wake-ups, which cost about a fifth of a search's round trip at
-    /// 100,000 articles (side by side, three rounds). The synchronous read runs on the task's
+    /// to the task: two thread wake-ups, a sizeable share of a search that takes about a
+    /// millisecond (`scripts/bench`). The synchronous read runs on the task's
     /// own thread (`DispatchQueue.sync` onto an idle queue does not switch threads). The work
     /// is CPU-bound and bounded by the search budget, and it reads from `searchPool`, where a
     /// search waits for a connection only behind other searches.

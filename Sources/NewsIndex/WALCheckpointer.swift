@@ -18,7 +18,7 @@ import Synchronization
 ///
 /// The log only starts again from its beginning when a write begins after a checkpoint that
 /// copied every page: a checkpoint beside a writer that never pauses (a burst of files) is
-/// always behind, and the log grew to 3 GB in one 100,000-file burst. So once it passes
+/// always behind, and the log grew to 3 GB in the 100,000-file burst of `scripts/bench`. So once it passes
 /// ``writerPageLimit`` pages, the writer checkpoints itself, as SQLite's automatic checkpoint
 /// did; most pages are copied by then, so little is left for it. After the log starts again it
 /// is cut back to ``sizeLimit`` bytes (`journal_size_limit`).

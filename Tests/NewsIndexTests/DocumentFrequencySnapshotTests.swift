@@ -29,6 +29,18 @@ import Testing
         }
     }
 
+    /// Takes a snapshot, then replaces it with a copy that says `bank` is in `rows` rows.
+    private static func plantSnapshot(withBankIn rows: Int64, in store: TemporaryDatabase) async throws {
+        try await store.database.refreshDocumentFrequencies()
+        let frequencies = store.database.rankingStatistics.documentFrequencies
+        let taken = try #require(frequencies.current)
+        var planted = taken.frequencies
+        planted["bank"] = rows
+        frequencies.replace(
+            with: DocumentFrequencySnapshot(
+                frequencies: planted, lastRowID: taken.lastRowID, rows: taken.rows, rewrites: taken.rewrites))
+    }
+
     @Test func loneCommonWordsArePrimedExactlyAfterArticlesAreAdded() async throws {
         let store = try await RankFunctionTests.seeded()
         try await store.database.refreshDocumentFrequencies()
@@ -49,14 +61,7 @@ import Testing
     /// A wrong count planted in the snapshot changes the scores only if ranking reads it.
     @Test func rankingReadsThePrimedFrequencies() async throws {
         let store = try await RankFunctionTests.seeded()
-        try await store.database.refreshDocumentFrequencies()
-        let statistics = store.database.rankingStatistics
-        let taken = try #require(statistics.documentFrequencies.current)
-        var planted = taken.frequencies
-        planted["bank"] = 1
-        statistics.documentFrequencies.replace(
-            with: DocumentFrequencySnapshot(
-                frequencies: planted, lastRowID: taken.lastRowID, rows: taken.rows, rewrites: taken.rewrites))
+        try await Self.plantSnapshot(withBankIn: 1, in: store)
         #expect(try await Self.primed(["\"bank\""], in: store) == [1])
         #expect(!RankFunctionTests.agree(try await RankFunctionTests.scores(of: "bank", in: store)))
     }
@@ -67,20 +72,13 @@ import Testing
         try await store.writer.write([
             TemporaryDatabase.record("gone.txt", title: "Bank", body: ["The bank."], hash: "g")
         ])
-        try await store.database.refreshDocumentFrequencies()
-        let statistics = store.database.rankingStatistics
-        let taken = try #require(statistics.documentFrequencies.current)
-        var planted = taken.frequencies
-        planted["bank"] = 1
-        statistics.documentFrequencies.replace(
-            with: DocumentFrequencySnapshot(
-                frequencies: planted, lastRowID: taken.lastRowID, rows: taken.rows, rewrites: taken.rewrites))
+        try await Self.plantSnapshot(withBankIn: 1, in: store)
         try await store.writer.removeFiles(atPaths: ["gone.txt"])
         #expect(try await Self.primed(["\"bank\""], in: store) == [nil])
         #expect(RankFunctionTests.agree(try await RankFunctionTests.scores(of: "bank", in: store)))
         // Taken again (as the idle upkeep does, at most a tenth of the time), it is used again.
         let retaken = try await store.database.pool.read { try DocumentFrequencySnapshot.take(in: $0) }
-        statistics.documentFrequencies.replace(with: retaken)
+        store.database.rankingStatistics.documentFrequencies.replace(with: retaken)
         #expect(
             try await Self.primed(["\"bank\""], in: store) == [try await Self.rows(matching: "\"bank\"", in: store)])
     }
