@@ -8,7 +8,8 @@ public import GRDB
 /// that a first start on an empty machine needs no set-up step.
 public final class NewsDatabase: Sendable {
     public let path: String
-    /// The indexer's (the only writer) and every other reader's but the searcher's.
+    /// The indexer writes through it (the only writer); every read but a search's goes
+    /// through it too.
     public let pool: DatabasePool
     /// Read-only connections for searches, which read synchronously on the calling thread
     /// (see `Searcher`). Kept apart from `pool` so that a search waiting for a free connection
