@@ -33,7 +33,31 @@ public struct IndexMaintenance: Sendable {
             ok = false
             messages.append("full-text index: does not match the stored articles; run 'newsq reindex'")
         }
+        messages.append(try await checkRowCounts())
         return CheckReply(ok: ok, messages: messages)
+    }
+
+    /// Compares the counts that `io.newsd.Status` reports (kept by triggers) with the tables,
+    /// and sets them right when they differ: they are figures for people, so a wrong one is
+    /// mended and reported rather than failing the check.
+    private func checkRowCounts() async throws -> String {
+        try await database.pool.write { db in
+            var actual = ["articles": try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0]
+            for row in try Row.fetchAll(db, sql: "SELECT 'files:' || state, count(*) FROM files GROUP BY state") {
+                actual[row[0]] = row[1]
+            }
+            let kept = try Dictionary(
+                Row.fetchAll(db, sql: "SELECT name, count FROM row_counts").map { ($0[0] as String, $0[1] as Int) },
+                uniquingKeysWith: { first, _ in first })
+            var corrected: [String] = []
+            for name in Set(actual.keys).union(kept.keys).sorted() where actual[name, default: 0] != kept[name] {
+                let count = actual[name, default: 0]
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO row_counts (name, count) VALUES (?, ?)", arguments: [name, count])
+                corrected.append("\(name) \(kept[name].map(String.init) ?? "missing") → \(count)")
+            }
+            return corrected.isEmpty ? "counts: ok" : "counts: corrected (\(corrected.joined(separator: ", ")))"
+        }
     }
 
     /// Rebuilds the full-text index from the stored articles, in one write transaction:

@@ -9,20 +9,21 @@ public struct IndexStatistics: Sendable, Hashable {
     public var indexedFiles: Int = 0
     public var duplicateFiles: Int = 0
 
-    /// Reads the counts in one transaction, so they agree with each other.
+    /// Reads the counts that triggers keep in `row_counts` (migration v12): a status call costs
+    /// the same at any size of index.
     public static func read(from database: NewsDatabase) async throws -> IndexStatistics {
         try await database.pool.read { db in
-            // One pass over the `files_state` index rather than one count per state.
-            var byState: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) FROM files GROUP BY state") {
-                byState[row[0]] = row[1]
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, count FROM row_counts") {
+                counts[row[0]] = row[1]
             }
+            let byState = { (state: String) in counts["files:" + state, default: 0] }
             return IndexStatistics(
-                articles: try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0,
-                files: byState.values.reduce(0, +),
-                failedFiles: byState["failed", default: 0],
-                indexedFiles: byState["indexed", default: 0],
-                duplicateFiles: byState["duplicate", default: 0]
+                articles: counts["articles", default: 0],
+                files: counts.filter { $0.key.hasPrefix("files:") }.values.reduce(0, +),
+                failedFiles: byState("failed"),
+                indexedFiles: byState("indexed"),
+                duplicateFiles: byState("duplicate")
             )
         }
     }

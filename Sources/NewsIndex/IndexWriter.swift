@@ -45,6 +45,8 @@ public struct IndexWriter: Sendable {
                 try db.cachedStatement(sql: "DELETE FROM files WHERE path = ?").execute(arguments: [path])
             }
         }
+        // Their articles went with the ledger rows, uncounted.
+        database.simHashBands.forget()
     }
 
     /// Points the ledger rows of moved files at their new paths, in one transaction.
@@ -65,94 +67,110 @@ public struct IndexWriter: Sendable {
     private func write(
         _ record: IngestRecord, at timestamp: Double, in db: Database, fullText: inout PendingFullText
     ) throws -> Result {
-        let fileID = try upsertFile(record.file, at: timestamp, in: db)
+        // Duplicates are looked up first, so that the ledger row is written once, in its final state.
+        var ledgerRow = LedgerRow(state: "indexed")
+        var fresh: [PreparedArticle] = []
+        var duplicateOf: (id: Int64, path: String)?
+        switch record.outcome {
+        case .failed(let reason):
+            ledgerRow = LedgerRow(state: "failed", error: reason)
+        case .articles(let articles):
+            var freshHashes = Set<String>()
+            for article in articles where !freshHashes.contains(article.bodyHash) {
+                // The file's own articles are about to be replaced: they are not originals.
+                if let existing = try Row.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT f.id, f.path FROM articles a JOIN files f ON f.id = a.file_id
+                            WHERE a.body_sha256 = ? AND f.path != ?
+                            """),
+                    arguments: [article.bodyHash, record.file.path]
+                ) {
+                    duplicateOf = duplicateOf ?? (existing[0], existing[1])
+                } else {
+                    freshHashes.insert(article.bodyHash)
+                    fresh.append(article)
+                }
+            }
+            if fresh.isEmpty, let original = duplicateOf {
+                ledgerRow = LedgerRow(state: "duplicate", duplicateOf: original.id)
+            }
+        }
+        let fileID = try upsertFile(record.file, as: ledgerRow, at: timestamp, in: db)
         // The delete trigger takes the file's old articles out of FTS5, which must hold them by then.
         if fullText.fileIDs.contains(fileID) { try fullText.flush(in: db) }
         try db.cachedStatement(sql: "DELETE FROM articles WHERE file_id = ?").execute(arguments: [fileID])
-        switch record.outcome {
-        case .failed(let reason):
-            try setState("failed", error: reason, duplicateOf: nil, fileID: fileID, in: db)
-            return .failed
-        case .articles(let articles):
-            var inserted: [String] = []
-            var duplicateOf: (id: Int64, path: String)?
-            for article in articles {
-                let hash = article.bodyHash
-                if let existing = try Row.fetchOne(
-                    db.cachedStatement(
-                        sql:
-                            "SELECT f.id, f.path FROM articles a JOIN files f ON f.id = a.file_id WHERE a.body_sha256 = ?"
-                    ),
-                    arguments: [hash]
-                ) {
-                    duplicateOf = duplicateOf ?? (existing[0], existing[1])
-                    continue
-                }
-                inserted.append(
-                    try insert(article, bodyHash: hash, fileID: fileID, at: timestamp, in: db, fullText: &fullText))
+        if db.changesCount > 0 { database.simHashBands.noteRemoved(db.changesCount) }
+        switch ledgerRow.state {
+        case "failed": return .failed
+        case "duplicate": return .duplicate(ofPath: duplicateOf!.path)
+        default:
+            let ids = try fresh.map { article in
+                try insert(article, fileID: fileID, at: timestamp, in: db, fullText: &fullText)
             }
-            if inserted.isEmpty, let original = duplicateOf {
-                try setState("duplicate", error: nil, duplicateOf: original.id, fileID: fileID, in: db)
-                return .duplicate(ofPath: original.path)
-            }
-            try setState("indexed", error: nil, duplicateOf: nil, fileID: fileID, in: db)
-            return .indexed(articleIDs: inserted)
+            return .indexed(articleIDs: ids)
         }
     }
 
-    private func upsertFile(_ file: IngestRecord.FileIdentity, at timestamp: Double, in db: Database) throws -> Int64 {
+    /// What the ledger says became of a file.
+    private struct LedgerRow {
+        var state: String
+        var error: String?
+        var duplicateOf: Int64?
+    }
+
+    private func upsertFile(
+        _ file: IngestRecord.FileIdentity, as row: LedgerRow, at timestamp: Double, in db: Database
+    ) throws -> Int64 {
         let upsert = try db.cachedStatement(
             sql: """
-                INSERT INTO files (path, size, mtime_ns, inode, sha256, state, first_seen_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'indexed', ?, ?)
+                INSERT INTO files (
+                    path, size, mtime_ns, inode, sha256, state, error, duplicate_of, first_seen_at, updated_at
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(path) DO UPDATE SET
                     size = excluded.size, mtime_ns = excluded.mtime_ns, inode = excluded.inode,
-                    sha256 = excluded.sha256, updated_at = excluded.updated_at
+                    sha256 = excluded.sha256, state = excluded.state, error = excluded.error,
+                    duplicate_of = excluded.duplicate_of, updated_at = excluded.updated_at
                 RETURNING id
                 """)
         let arguments: StatementArguments = [
             file.path, file.size, file.modificationTimeNanoseconds, Int64(bitPattern: file.inode), file.sha256,
-            timestamp, timestamp,
+            row.state, row.error, row.duplicateOf, timestamp, timestamp,
         ]
         return try Int64.fetchOne(upsert, arguments: arguments)!
     }
 
-    private func setState(_ state: String, error: String?, duplicateOf: Int64?, fileID: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE files SET state = ?, error = ?, duplicate_of = ? WHERE id = ?")
-            .execute(arguments: [state, error, duplicateOf, fileID])
-    }
-
     private func insert(
         _ prepared: PreparedArticle,
-        bodyHash: String,
         fileID: Int64,
         at timestamp: Double,
         in db: Database,
         fullText: inout PendingFullText
     ) throws -> String {
         let (article, simHash) = (prepared.article, prepared.simHash)
-        var publicID = String(bodyHash.prefix(12))
-        let taken = try db.cachedStatement(sql: "SELECT 1 FROM articles WHERE public_id = ?")
-        while try Bool.fetchOne(taken, arguments: [publicID]) == true {
-            publicID = String(bodyHash.prefix(publicID.count + 4))
-        }
         let authors = article.authors.isEmpty ? nil : article.authors.joined(separator: "\n")
         let tags = article.tags.isEmpty ? nil : article.tags.joined(separator: "\n")
-        try db.cachedStatement(
+        let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO articles (
                     public_id, file_id, title, subtitle, body, authors, source, section, tags, url, language,
                     published_at, published_offset, ingested_at, format, word_count, body_sha256, simhash
                 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
+                ON CONFLICT(public_id) DO NOTHING
+                """)
+        // The public id is the body hash's first 12 hex digits, longer in the rare case that
+        // another body's hash starts alike; trying the insert costs less than looking first.
+        var publicID = String(prepared.bodyHash.prefix(12))
+        while true {
+            try insert.execute(arguments: [
                 publicID, fileID, article.title, article.subtitle, prepared.storedBody, authors, article.source,
                 article.section, tags, article.url, article.language,
                 article.publishedAt?.instant.timeIntervalSince1970, article.publishedAt?.utcOffsetSeconds,
-                timestamp, article.format.rawValue, prepared.wordCount, bodyHash, Int64(bitPattern: simHash),
-            ]
-        )
+                timestamp, article.format.rawValue, prepared.wordCount, prepared.bodyHash, Int64(bitPattern: simHash),
+            ])
+            if db.changesCount == 1 { break }
+            publicID = String(prepared.bodyHash.prefix(publicID.count + 4))
+        }
         let articleID = db.lastInsertedRowID
         // In `Schema.textColumns` order; inserted at the end of the batch (see `write(_:)`).
         fullText.rows.append([
@@ -161,7 +179,7 @@ public struct IndexWriter: Sendable {
         ])
         fullText.fileIDs.insert(fileID)
         _ = try NearDuplicateClusters.assign(
-            articleID: articleID, simHash: simHash, wordCount: prepared.wordCount, in: db)
+            articleID: articleID, simHash: simHash, wordCount: prepared.wordCount, bands: database.simHashBands, in: db)
         return publicID
     }
 }

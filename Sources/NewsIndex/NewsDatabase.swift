@@ -21,6 +21,8 @@ public final class NewsDatabase: Sendable {
     let matchSummaries = MatchSummaryCache(capacity: 10_000)
     /// Phrase frequencies and row lengths for ranking, until the next commit (see `RankFunction`).
     let rankingStatistics = RankingStatistics()
+    /// Fingerprints by band for the writer's near-duplicate lookups.
+    let simHashBands = SimHashBands()
     /// Checkpoints the WAL beside the writer instead of inside its commits.
     public let checkpointer: WALCheckpointer
 
@@ -44,6 +46,11 @@ public final class NewsDatabase: Sendable {
             // power loss can drop the last transactions, which the ledger then re-ingests.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             if !db.configuration.readonly {
+                // The writer's page cache, 16 MB rather than SQLite's 2 MB: a burst inserts into
+                // indexes keyed by hashes (`public_id`, `body_sha256`), which touch pages all
+                // over the index; read back from the OS on every batch, they cost the writer
+                // about a twentieth of its time at 100,000 articles.
+                try db.execute(sql: "PRAGMA cache_size = -16384")
                 try checkpointer.takeOverCheckpoints(of: db)
             }
         }

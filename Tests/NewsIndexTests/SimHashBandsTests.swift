@@ -1,60 +1,105 @@
 // SPDX-License-Identifier: Apache-2.0
+import Foundation
 import GRDB
 import Testing
 
 @testable import NewsIndex
 
-/// `simhash_bands` (migration v8): each band row carries the fingerprint, and a trigger takes
-/// a deleted article's bands out, whatever the sign of its fingerprint.
+/// `SimHashBands`, the writer's in-memory index of fingerprints, and what replaced the
+/// `simhash_bands` table: candidates are exactly the fingerprints within 3 bits, an entry that
+/// outlived its article is never a match, and a restart finds earlier articles again.
 @Suite struct SimHashBandsTests {
-    /// Top bit set: SQLite stores it as a negative integer, and `>>` keeps the sign.
-    static let negative = UInt64(0xF00D_BEEF_1234_5678)
-    static let positive = UInt64(0x0123_4567_89AB_CDEF)
+    static let base = UInt64(0xF00D_BEEF_1234_5678)
 
-    @Test func bandsFromBeforeV8MigrateWithTheirFingerprints() throws {
-        let queue = try OlderDatabase.migrated(upTo: "v7: articles_fts without prefix indexes")
-        try queue.write { db in
-            for (id, simHash) in [(1, Self.negative), (2, Self.positive)] {
-                try db.execute(
-                    sql: """
-                        INSERT INTO articles (id, public_id, title, body, ingested_at, format, word_count, body_sha256, simhash)
-                        VALUES (?, ?, 'T', 'B', 0, 'text', 50, ?, ?)
-                        """,
-                    arguments: [id, "p\(id)", "h\(id)", Int64(bitPattern: simHash)])
-                try db.execute(
-                    sql: "INSERT INTO articles_fts(rowid, title, body) VALUES (?, 'T', 'B')", arguments: [id])
-                for band in NearDuplicateClusters.bands(of: simHash) {
-                    try db.execute(
-                        sql: "INSERT INTO simhash_bands (band, article_id) VALUES (?, ?)", arguments: [band, id])
-                }
+    @Test func candidatesAreTheFingerprintsWithinThreeBits() throws {
+        let queue = try OlderDatabase.migrated(upTo: "v12: row_counts")
+        let bands = SimHashBands()
+        var generator = SystemRandomNumberGenerator()
+        try queue.read { (db: Database) throws in
+            func add(_ id: Int64, _ simHash: UInt64) throws -> [Int64] {
+                try bands.candidatesAdding(articleID: id, simHash: simHash, within: 3, minimumWords: 40, in: db)
             }
+            #expect(try add(1, Self.base) == [])
+            // Flipping bits spread over every band: the pigeonhole argument, not luck, finds them.
+            for (offset, bits) in [[0], [17, 40], [5, 30, 63], [15, 16, 47]].enumerated() {
+                let near = bits.reduce(Self.base) { $0 ^ (1 << UInt64($1)) }
+                #expect(try add(Int64(10 + offset), near).contains(1), "bits \(bits)")
+            }
+            for id in Int64(100)..<200 {
+                var far = Self.base
+                while (far ^ Self.base).nonzeroBitCount <= 3 { far = generator.next() }
+                #expect(try !add(id, far).contains(1))
+            }
+            let fourBits = [1, 20, 33, 60].reduce(Self.base) { $0 ^ (1 << UInt64($1)) }
+            #expect(try !add(300, fourBits).contains(1))
+        }
+    }
+
+    @Test func anArticleRolledBackAndItsIdReusedIsNotAMatch() async throws {
+        let store = try TemporaryDatabase()
+        let words = (0..<300).map { "word\($0 * 7919 % 1000)" }
+        let rolledBack = TemporaryDatabase.record("a.txt", title: "A", body: [words.joined(separator: " ")])
+        // A batch that fails after its first file's article was indexed in memory.
+        try await store.database.pool.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TEMP TRIGGER fail AFTER INSERT ON files WHEN new.path = 'boom.txt'
+                    BEGIN SELECT RAISE(ABORT, 'boom'); END
+                    """)
+        }
+        await #expect(throws: DatabaseError.self) {
+            try await store.writer.write([rolledBack, TemporaryDatabase.record("boom.txt", title: "X", body: ["x"])])
+        }
+        try await store.database.pool.write { db in try db.execute(sql: "DROP TRIGGER temp.fail") }
+        // Same row id, unrelated text; then the rolled-back text again: it has no earlier twin.
+        let unrelated = (0..<300).map { "other\($0 * 104_729 % 997)" }.joined(separator: " ")
+        try await store.writer.write([TemporaryDatabase.record("b.txt", title: "B", body: [unrelated])])
+        var edited = words
+        edited[150] = "changed"
+        try await store.writer.write([
+            TemporaryDatabase.record("c.txt", title: "C", body: [edited.joined(separator: " ")])
+        ])
+        let clusters = try await store.database.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE cluster_id IS NOT NULL")
+        }
+        #expect(clusters == 0)
+    }
+
+    @Test func aRestartedWriterFindsEarlierArticles() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsindex-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("news.sqlite").path
+        let words = (0..<300).map { "word\($0 * 7919 % 1000)" }
+        try await IndexWriter(database: NewsDatabase(path: path)).write([
+            TemporaryDatabase.record("a.txt", title: "A", body: [words.joined(separator: " ")])
+        ])
+        var edited = words
+        edited[150] = "changed"
+        let database = try NewsDatabase(path: path)
+        try await IndexWriter(database: database).write([
+            TemporaryDatabase.record("b.txt", title: "B", body: [edited.joined(separator: " ")])
+        ])
+        let clusters = try await database.pool.read { db in
+            try Int64.fetchAll(db, sql: "SELECT cluster_id FROM articles ORDER BY id")
+        }
+        #expect(clusters.count == 2 && clusters[0] == clusters[1])
+    }
+
+    @Test func v11DropsTheBandsTableAndItsTrigger() throws {
+        let queue = try OlderDatabase.migrated(upTo: "v10: files_duplicate_of")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO articles (id, public_id, title, body, ingested_at, format, word_count, body_sha256, simhash)
+                    VALUES (1, 'p1', 'T', 'B', 0, 'text', 50, 'h1', 7);
+                    INSERT INTO articles_fts(rowid, title, body) VALUES (1, 'T', 'B');
+                    INSERT INTO simhash_bands (band, article_id, simhash) VALUES (7, 1, 7);
+                    """)
         }
         try Schema.migrator.migrate(queue)
         try queue.write { db in
-            #expect(
-                try Int64.fetchAll(db, sql: "SELECT DISTINCT simhash FROM simhash_bands WHERE article_id = 1")
-                    == [Int64(bitPattern: Self.negative)])
+            #expect(try !db.tableExists("simhash_bands"))
             try db.execute(sql: "DELETE FROM articles WHERE id = 1")
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM simhash_bands WHERE article_id = 1") == 0)
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM simhash_bands WHERE article_id = 2") == 4)
-            try db.execute(sql: "DELETE FROM articles WHERE id = 2")
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM simhash_bands") == 0)
         }
-    }
-
-    @Test func aRemovedFileLeavesNoBands() async throws {
-        let store = try TemporaryDatabase()
-        let body = (0..<12).map { "Sentence \($0) of a story long enough to be fingerprinted by newsd today." }
-        try await store.writer.write([
-            TemporaryDatabase.record("a.txt", title: "A", body: body),
-            TemporaryDatabase.record("b.txt", title: "B", body: body + ["One more line."], hash: "b"),
-        ])
-        #expect(try await Self.bandCount(in: store) == 8)
-        try await store.writer.removeFiles(atPaths: ["a.txt", "b.txt"])
-        #expect(try await Self.bandCount(in: store) == 0)
-    }
-
-    private static func bandCount(in store: TemporaryDatabase) async throws -> Int? {
-        try await store.database.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM simhash_bands") }
     }
 }
