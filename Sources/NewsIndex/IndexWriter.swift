@@ -96,11 +96,13 @@ public struct IndexWriter: Sendable {
                 ledgerRow = LedgerRow(state: "duplicate", duplicateOf: original.id)
             }
         }
-        let fileID = try upsertFile(record.file, as: ledgerRow, at: timestamp, in: db)
-        // The delete trigger takes the file's old articles out of FTS5, which must hold them by then.
-        if fullText.fileIDs.contains(fileID) { try fullText.flush(in: db) }
-        try db.cachedStatement(sql: "DELETE FROM articles WHERE file_id = ?").execute(arguments: [fileID])
-        if db.changesCount > 0 { database.simHashBands.noteRemoved(db.changesCount) }
+        let (fileID, isNew) = try upsertFile(record.file, as: ledgerRow, at: timestamp, in: db)
+        if !isNew {
+            // The delete trigger takes the file's old articles out of FTS5, which must hold them by then.
+            if fullText.fileIDs.contains(fileID) { try fullText.flush(in: db) }
+            try db.cachedStatement(sql: "DELETE FROM articles WHERE file_id = ?").execute(arguments: [fileID])
+            if db.changesCount > 0 { database.simHashBands.noteRemoved(db.changesCount) }
+        }
         switch ledgerRow.state {
         case "failed": return .failed
         case "duplicate": return .duplicate(ofPath: duplicateOf!.path)
@@ -119,25 +121,35 @@ public struct IndexWriter: Sendable {
         var duplicateOf: Int64?
     }
 
+    /// Writes the file's ledger row; returns its id and whether the row is new, in which case
+    /// no article can refer to it yet (a removed row's articles went with it).
+    ///
+    /// An insert that does nothing on conflict, then an update: a burst is almost all new
+    /// files, and `RETURNING` made SQLite gather each statement's results in a temporary table.
     private func upsertFile(
         _ file: IngestRecord.FileIdentity, as row: LedgerRow, at timestamp: Double, in db: Database
-    ) throws -> Int64 {
-        let upsert = try db.cachedStatement(
+    ) throws -> (id: Int64, isNew: Bool) {
+        let columns: StatementArguments = [
+            file.size, file.modificationTimeNanoseconds, Int64(bitPattern: file.inode), file.sha256,
+            row.state, row.error, row.duplicateOf, timestamp,
+        ]
+        try db.cachedStatement(
             sql: """
                 INSERT INTO files (
-                    path, size, mtime_ns, inode, sha256, state, error, duplicate_of, first_seen_at, updated_at
+                    size, mtime_ns, inode, sha256, state, error, duplicate_of, updated_at, path, first_seen_at
                 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(path) DO UPDATE SET
-                    size = excluded.size, mtime_ns = excluded.mtime_ns, inode = excluded.inode,
-                    sha256 = excluded.sha256, state = excluded.state, error = excluded.error,
-                    duplicate_of = excluded.duplicate_of, updated_at = excluded.updated_at
+                ON CONFLICT(path) DO NOTHING
+                """
+        ).execute(arguments: columns + [file.path, timestamp])
+        if db.changesCount == 1 { return (db.lastInsertedRowID, true) }
+        let update = try db.cachedStatement(
+            sql: """
+                UPDATE files SET
+                    size = ?, mtime_ns = ?, inode = ?, sha256 = ?, state = ?, error = ?, duplicate_of = ?, updated_at = ?
+                WHERE path = ?
                 RETURNING id
                 """)
-        let arguments: StatementArguments = [
-            file.path, file.size, file.modificationTimeNanoseconds, Int64(bitPattern: file.inode), file.sha256,
-            row.state, row.error, row.duplicateOf, timestamp, timestamp,
-        ]
-        return try Int64.fetchOne(upsert, arguments: arguments)!
+        return (try Int64.fetchOne(update, arguments: columns + [file.path])!, false)
     }
 
     private func insert(
