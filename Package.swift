@@ -47,9 +47,11 @@ let package = Package(
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
         .target(
-            name: "NewsNormalizer", dependencies: ["CLibXML2", "CZlib", "CGMime"], swiftSettings: strictSettings),
+            name: "NewsNormalizer", dependencies: ["CLibXML2", "CZlib", "CGMime", "CCrypto"],
+            swiftSettings: strictSettings),
         .target(
             name: "NewsIndex",
             dependencies: [

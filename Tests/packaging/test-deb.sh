@@ -51,6 +51,7 @@ make_stand_ins() {
 #include <libxml/xmlversion.h>
 #include <gmime/gmime.h>
 #include <zstd.h>
+#include <openssl/crypto.h>
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "--version") == 0) {
@@ -65,6 +66,7 @@ int main(int argc, char **argv) {
     xmlCheckVersion(LIBXML_VERSION);
     g_mime_init();
     (void)ZSTD_versionNumber();
+    (void)OpenSSL_version_num();
     printf("%s sqlite %s, booted %d, libxml2 %s, glib %u\n", NAME, sqlite3_libversion(), sd_booted(),
            LIBXML_DOTTED_VERSION, glib_major_version);
     return 0;
@@ -76,7 +78,7 @@ EOF
     for name in newsd newsq; do
         cc -O2 -g -fPIE -pie -fstack-protector-strong -D_FORTIFY_SOURCE=2 -Wl,-z,relro,-z,now \
             -DNAME="\"$name\"" -DVERSION="\"$version\"" "${xml_cflags[@]}" \
-            "$scratch/stand-in.c" -o "$dir/$name" -lsqlite3 -lsystemd -lzstd "${xml_libs[@]}"
+            "$scratch/stand-in.c" -o "$dir/$name" -lsqlite3 -lsystemd -lzstd -lcrypto "${xml_libs[@]}"
     done
 }
 
@@ -135,7 +137,7 @@ check "Maintainer is set" test -n "$(field Maintainer)"
 check "Description has a synopsis and a long text" test "$(field Description | wc -l)" -gt 3
 check "Installed-Size is a number" grep -Eqx '[0-9]+' <<<"$(field Installed-Size)"
 depends=$(field Depends)
-for package in libc6 libsqlite3-0 libsystemd0 libxml2 libzstd1 libgmime-3.0-0 libglib2.0-0; do
+for package in libc6 libsqlite3-0 libsystemd0 libxml2 libzstd1 libgmime-3.0-0 libglib2.0-0 libssl3; do
     check "Depends names $package ($depends)" grep -Eq "(^|, )$package( |,|$)" <<<"$depends"
 done
 check "Depends provides systemd-sysusers" grep -q 'systemd | systemd-standalone-sysusers' <<<"$depends"

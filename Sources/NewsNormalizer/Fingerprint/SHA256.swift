@@ -1,130 +1,41 @@
 // SPDX-License-Identifier: Apache-2.0
+import CCrypto
 
-/// SHA-256 (FIPS 180-4), for content hashes of inbox files and article bodies.
+/// SHA-256, for content hashes of inbox files and article bodies, from the system's libcrypto.
 ///
-/// Written here rather than pulled from swift-crypto: a hash is all we need, and the
-/// dependency would add a minute to every clean build.
-public struct SHA256: Sendable {
-    private var state: [UInt32] = [
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
-    private var buffer: [UInt8] = []
-    private var blocks: UInt64 = 0
-
-    public init() {
-        buffer.reserveCapacity(64)
-    }
-
-    /// The hex digest of `bytes` in one call.
+/// Every file and every body is hashed once during ingest. libcrypto uses the CPU's SHA
+/// instructions where it has them: on this project's 2-core machine it hashed about ten times
+/// as fast as the portable Swift version newsd had before, which took a tenth of the
+/// normalising workers' time in a burst.
+public enum SHA256 {
+    /// The digest of `bytes`, as 64 lowercase hex digits.
     public static func hexDigest(of bytes: some Sequence<UInt8>) -> String {
-        var hasher = SHA256()
-        hasher.update(bytes)
-        return hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digest =
+            bytes.withContiguousStorageIfAvailable(digest(of:))
+            ?? Array(bytes).withUnsafeBufferPointer(digest(of:))
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in digest {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
-        // Whole blocks are compressed straight from the caller's storage; only a partial block
-        // is copied into `buffer`.
-        let done: Void? = bytes.withContiguousStorageIfAvailable { update(contiguous: $0) }
-        if done == nil { Array(bytes).withUnsafeBufferPointer { update(contiguous: $0) } }
-    }
-
-    private mutating func update(contiguous input: UnsafeBufferPointer<UInt8>) {
-        var index = 0
-        if !buffer.isEmpty {
-            let take = min(64 - buffer.count, input.count)
-            buffer.append(contentsOf: input[0..<take])
-            index = take
-            guard buffer.count == 64 else { return }
-            buffer.withUnsafeBufferPointer { compress($0) }
-            buffer.removeAll(keepingCapacity: true)
-        }
-        while index + 64 <= input.count {
-            compress(UnsafeBufferPointer(rebasing: input[index..<index + 64]))
-            index += 64
-        }
-        buffer.append(contentsOf: input[index...])
-    }
-
-    public mutating func finalize() -> [UInt8] {
-        let totalBits = (blocks &* 64 &+ UInt64(buffer.count)) &* 8
-        var tail = buffer
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: totalBits >> UInt64(shift)))
-        }
-        tail.withUnsafeBufferPointer { tail in
-            for start in stride(from: 0, to: tail.count, by: 64) {
-                compress(UnsafeBufferPointer(rebasing: tail[start..<start + 64]))
+    private static func digest(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: 32)
+        // An empty buffer may have no address; libcrypto wants one all the same.
+        let empty: UInt8 = 0
+        let succeeded = withUnsafePointer(to: empty) { emptyAddress in
+            digest.withUnsafeMutableBufferPointer { output in
+                EVP_Digest(
+                    UnsafeRawPointer(bytes.baseAddress ?? emptyAddress), bytes.count, output.baseAddress, nil,
+                    EVP_sha256(), nil)
             }
         }
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in state {
-            digest.append(contentsOf: [
-                UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8),
-                UInt8(truncatingIfNeeded: word),
-            ])
-        }
+        // Fails only when libcrypto cannot allocate a context, as Swift would trap on.
+        precondition(succeeded == 1, "libcrypto could not compute a SHA-256 digest")
         return digest
     }
-
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
-        blocks &+= 1
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { words in
-            compress(block, schedule: words)
-        }
-    }
-
-    private mutating func compress(
-        _ block: UnsafeBufferPointer<UInt8>, schedule words: UnsafeMutableBufferPointer<UInt32>
-    ) {
-        for i in 0..<16 {
-            words[i] =
-                UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8
-                | UInt32(block[4 * i + 3])
-        }
-        for i in 16..<64 {
-            let s0 = words[i - 15].rotatedRight(7) ^ words[i - 15].rotatedRight(18) ^ (words[i - 15] >> 3)
-            let s1 = words[i - 2].rotatedRight(17) ^ words[i - 2].rotatedRight(19) ^ (words[i - 2] >> 10)
-            words[i] = words[i - 16] &+ s0 &+ words[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-        for i in 0..<64 {
-            let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let choice = (e & f) ^ (~e & g)
-            let temp1 = h &+ sum1 &+ choice &+ Self.roundConstants[i] &+ words[i]
-            let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temp2 = sum0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-        }
-        state[0] &+= a
-        state[1] &+= b
-        state[2] &+= c
-        state[3] &+= d
-        state[4] &+= e
-        state[5] &+= f
-        state[6] &+= g
-        state[7] &+= h
-    }
-
-    private static let roundConstants: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
-}
-
-extension UInt32 {
-    fileprivate func rotatedRight(_ count: UInt32) -> UInt32 { (self >> count) | (self << (32 - count)) }
 }
