@@ -24,9 +24,15 @@ public enum SimHash {
         if content.isEmpty { content = all }
         guard !content.isEmpty else { return 0 }
         var counts = [Int32](repeating: 0, count: 64)
-        for word in content {
-            let value = mix(word)
-            for bit in 0..<64 { counts[bit] &+= Int32(truncatingIfNeeded: (value >> UInt64(bit)) & 1) &* 2 &- 1 }
+        // Through a buffer pointer: without bounds checks the compiler vectorises the inner loop,
+        // which ran for every word of every body of a burst.
+        counts.withUnsafeMutableBufferPointer { counts in
+            for word in content {
+                let value = mix(word)
+                for bit in 0..<64 {
+                    counts[bit] &+= Int32(truncatingIfNeeded: (value >> UInt64(bit)) & 1) &* 2 &- 1
+                }
+            }
         }
         var result: UInt64 = 0
         for bit in 0..<64 where counts[bit] > 0 { result |= 1 << UInt64(bit) }
