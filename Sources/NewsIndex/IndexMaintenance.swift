@@ -33,7 +33,14 @@ public struct IndexMaintenance: Sendable {
             ok = false
             messages.append("full-text index: does not match the stored articles; run 'newsq reindex'")
         }
-        messages.append(try await checkRowCounts())
+        if ok {
+            do {
+                messages.append(try await checkRowCounts())
+            } catch let error as DatabaseError {
+                // SQLite's message alone: the error's description holds the SQL.
+                messages.append("counts: not compared with the tables (\(error.message ?? "\(error.resultCode)"))")
+            }
+        }
         return CheckReply(ok: ok, messages: messages)
     }
 

@@ -30,23 +30,34 @@ public struct IndexWriter: Sendable {
     @discardableResult
     public func write(_ records: [IngestRecord]) async throws -> [Result] {
         let timestamp = now().timeIntervalSince1970
-        return try await database.pool.write { db in
-            var fullText = PendingFullText()
-            let results = try records.map { try write($0, at: timestamp, in: db, fullText: &fullText) }
-            try fullText.flush(in: db)
-            return results
+        do {
+            return try await database.pool.write { db in
+                var fullText = PendingFullText()
+                let results = try records.map { try write($0, at: timestamp, in: db, fullText: &fullText) }
+                try fullText.flush(in: db)
+                return results
+            }
+        } catch {
+            // The batch's fingerprints went into the band index, its rows did not: a batch
+            // retried while the disk is full would add them again every time.
+            database.simHashBands.forget()
+            throw error
         }
     }
 
     /// Forgets files that left the inbox, with their articles.
     public func removeFiles(atPaths paths: [String]) async throws {
-        try await database.pool.write { db in
+        let removedArticles = try await database.pool.write { db in
+            // Their articles go with the ledger rows (the foreign key cascades), which SQLite's
+            // change count leaves out; the count kept for Status has them.
+            let articles = try db.cachedStatement(sql: "SELECT count FROM row_counts WHERE name = 'articles'")
+            let before = try Int.fetchOne(articles) ?? 0
             for path in paths {
                 try db.cachedStatement(sql: "DELETE FROM files WHERE path = ?").execute(arguments: [path])
             }
+            return before - (try Int.fetchOne(articles) ?? 0)
         }
-        // Their articles went with the ledger rows, uncounted.
-        database.simHashBands.forget()
+        if removedArticles > 0 { database.simHashBands.noteRemoved(removedArticles) }
     }
 
     /// Points the ledger rows of moved files at their new paths, in one transaction.
@@ -181,6 +192,11 @@ public struct IndexWriter: Sendable {
                 timestamp, article.format.rawValue, prepared.wordCount, prepared.bodyHash, Int64(bitPattern: simHash),
             ])
             if db.changesCount == 1 { break }
+            // Cannot happen while body hashes are unique, but must not loop for ever if it does.
+            guard publicID.count < prepared.bodyHash.count else {
+                throw DatabaseError(
+                    resultCode: .SQLITE_CONSTRAINT, message: "public id \(publicID) is taken by another article")
+            }
             publicID = String(prepared.bodyHash.prefix(publicID.count + 4))
         }
         let articleID = db.lastInsertedRowID

@@ -97,6 +97,14 @@ enum Schema {
             // Triggers keep the counts instead, for about as much as one more row per insert.
             try db.execute(sql: v12)
         }
+        migrator.registerMigration("v13: articles_simhash") { db in
+            // `SimHashBands` loads every clusterable fingerprint on the first write after a
+            // start or a removal; in `articles` they sit after the body, so the load walked every
+            // body's overflow pages. A partial index holds them apart, at the end of the B-tree
+            // as articles are added. Its condition is `NearDuplicateClusters.minimumWords`.
+            try db.execute(
+                sql: "CREATE INDEX articles_simhash ON articles(id, simhash) WHERE word_count >= 40")
+        }
         return migrator
     }
 

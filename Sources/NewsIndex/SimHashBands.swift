@@ -14,9 +14,10 @@ import Synchronization
 /// (3.2 MB per 100,000 articles) and a lookup touches a few cache lines.
 ///
 /// Entries are never removed one by one: the index may name an article that was since deleted
-/// or rolled back, or whose id was reused, so a candidate is confirmed against its row (see
+/// or whose id was reused, so a candidate is confirmed against its row (see
 /// `NearDuplicateClusters`). When deletions have made a third of the entries stale, the index
-/// is loaded again.
+/// is loaded again, from the partial index `articles_simhash`; a batch that fails drops it, as
+/// its entries name rows that were rolled back.
 final class SimHashBands: Sendable {
     private let storage = Mutex<Storage?>(nil)
 
@@ -92,8 +93,7 @@ final class SimHashBands: Sendable {
         }
     }
 
-    /// Drops the index; the next write loads it again. For deletions that are not counted,
-    /// such as the articles of removed files, which go with their ledger rows.
+    /// Drops the index; the next write loads it again. For a batch that was rolled back.
     func forget() {
         storage.withLock { $0 = nil }
     }
@@ -105,9 +105,11 @@ final class SimHashBands: Sendable {
 
     private static func load(from db: Database, minimumWords: Int, excluding articleID: Int64) throws -> Storage {
         var storage = Storage()
+        // The bound is written into the SQL, not bound, so that SQLite can match it with the
+        // partial index `articles_simhash` (migration v13) and leave the bodies unread.
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT id, simhash FROM articles WHERE word_count >= ? AND id != ? ORDER BY id",
-            arguments: [minimumWords, articleID])
+            db, sql: "SELECT id, simhash FROM articles WHERE word_count >= \(minimumWords) AND id != ? ORDER BY id",
+            arguments: [articleID])
         while let row = try rows.next() {
             storage.add(articleID: row[0], simHash: UInt64(bitPattern: row[1]))
         }

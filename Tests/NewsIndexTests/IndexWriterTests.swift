@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import GRDB
+import NewsNormalizer
 import Testing
 
 @testable import NewsIndex
@@ -26,6 +27,32 @@ import Testing
         try await store.writer.write([TemporaryDatabase.record("a.txt", title: "New", body: ["narwhal"])])
         #expect(try await store.searcher.search(.init(query: "walrus")).total == 0)
         #expect(try await store.searcher.search(.init(query: "narwhal")).hits.map(\.title) == ["New"])
+    }
+
+    @Test func rewritingAFileWithTheSameBodyKeepsItIndexed() async throws {
+        let store = try TemporaryDatabase()
+        try await store.writer.write([TemporaryDatabase.record("a.txt", title: "Old", body: ["walrus"])])
+        // Same body, new title and file hash: the file is not a duplicate of its own old version.
+        let results = try await store.writer.write([
+            TemporaryDatabase.record("a.txt", title: "New", body: ["walrus"], hash: "a2")
+        ])
+        guard case .indexed(let ids) = results[0] else { Issue.record("got \(results)"); return }
+        #expect(ids.count == 1)
+        #expect(try await store.searcher.search(.init(query: "walrus")).hits.map(\.title) == ["New"])
+    }
+
+    @Test func aBodyRepeatedInOneFileIsStoredOnce() async throws {
+        let store = try TemporaryDatabase()
+        let article = { (title: String) in
+            PreparedArticle(Article(title: title, paragraphs: ["The same item twice in one feed."], format: .feed))
+        }
+        let record = IngestRecord(
+            file: .init(path: "feed.xml", size: 1, modificationTimeNanoseconds: 1, inode: 1, sha256: "f"),
+            outcome: .articles([article("First"), article("Again")]))
+        let results = try await store.writer.write([record])
+        guard case .indexed(let ids) = results[0] else { Issue.record("got \(results)"); return }
+        #expect(ids.count == 1)
+        #expect(try await IndexStatistics.read(from: store.database).articles == 1)
     }
 
     @Test func removingAFileRemovesItsArticlesFromTheIndex() async throws {

@@ -85,6 +85,32 @@ import Testing
         #expect(clusters.count == 2 && clusters[0] == clusters[1])
     }
 
+    @Test func removalsCountTowardsAReloadFromThePartialIndex() async throws {
+        let store = try TemporaryDatabase()
+        let stories = (0..<6).map { story in
+            (0..<60).map { "story\(story)word\($0 * 7919 % 997)" }.joined(separator: " ")
+        }
+        try await store.writer.write(
+            stories.enumerated().map { TemporaryDatabase.record("\($0.offset).txt", title: "S", body: [$0.element]) })
+        #expect(store.database.simHashBands.entryCount == 6)
+        // One removed article of six: not yet a third of the entries.
+        try await store.writer.removeFiles(atPaths: ["0.txt"])
+        #expect(store.database.simHashBands.entryCount == 6)
+        try await store.writer.removeFiles(atPaths: ["1.txt", "2.txt"])
+        #expect(store.database.simHashBands.entryCount == nil)
+        // Loaded again on the next write, from the three articles left, plus the new one.
+        try await store.writer.write([TemporaryDatabase.record("6.txt", title: "S", body: [stories[5] + " more"])])
+        #expect(store.database.simHashBands.entryCount == 4)
+        let plan = try await store.database.pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql:
+                    "EXPLAIN QUERY PLAN SELECT id, simhash FROM articles WHERE word_count >= 40 AND id != 1 ORDER BY id"
+            ).map { $0["detail"] as String }.joined()
+        }
+        #expect(plan.contains("articles_simhash"))
+    }
+
     @Test func v11DropsTheBandsTableAndItsTrigger() throws {
         let queue = try OlderDatabase.migrated(upTo: "v10: files_duplicate_of")
         try queue.write { db in

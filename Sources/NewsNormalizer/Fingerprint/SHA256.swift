@@ -8,6 +8,10 @@ import CCrypto
 /// as fast as the portable Swift version newsd had before, which took a tenth of the
 /// normalising workers' time in a burst.
 public enum SHA256 {
+    /// Fetched once: `EVP_sha256()` makes OpenSSL 3 look the implementation up again on every
+    /// digest. An `EVP_MD` is read-only once fetched, so workers share it.
+    nonisolated(unsafe) private static let algorithm = EVP_MD_fetch(nil, "SHA256", nil)
+
     /// The digest of `bytes`, as 64 lowercase hex digits.
     public static func hexDigest(of bytes: some Sequence<UInt8>) -> String {
         let digest =
@@ -31,7 +35,7 @@ public enum SHA256 {
             digest.withUnsafeMutableBufferPointer { output in
                 EVP_Digest(
                     UnsafeRawPointer(bytes.baseAddress ?? emptyAddress), bytes.count, output.baseAddress, nil,
-                    EVP_sha256(), nil)
+                    algorithm ?? EVP_sha256(), nil)
             }
         }
         // Fails only when libcrypto cannot allocate a context, as Swift would trap on.
