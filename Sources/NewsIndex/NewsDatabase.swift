@@ -48,8 +48,8 @@ public final class NewsDatabase: Sendable {
             if !db.configuration.readonly {
                 // The writer's page cache, 16 MB rather than SQLite's 2 MB: a burst inserts into
                 // indexes keyed by hashes (`public_id`, `body_sha256`), which touch pages all
-                // over the index; read back from the OS on every batch, they cost the writer
-                // about a twentieth of its time at 100,000 articles.
+                // over the index, and with the default the writer read them back from the OS on
+                // every batch of a burst.
                 try db.execute(sql: "PRAGMA cache_size = -16384")
                 try checkpointer.takeOverCheckpoints(of: db)
             }

@@ -88,13 +88,14 @@ enum Schema {
         }
         migrator.registerMigration("v11: simhash_bands in memory") { db in
             // The writer now keeps the bands in memory (`SimHashBands`), loaded from
-            // `articles.simhash`: the table cost a fifth of the writer's time in a burst.
+            // `articles.simhash`: each insert put four rows at random places in the table, and each
+            // commit wrote most of its pages to the WAL again.
             try db.execute(sql: "DROP TRIGGER simhash_bands_delete; DROP TABLE simhash_bands")
         }
         migrator.registerMigration("v12: row_counts") { db in
-            // `io.newsd.Status` counted the ledger by state and the articles on every call:
-            // 12 ms at 100,000 files, a third of a core for a client polling every 20 ms.
-            // Triggers keep the counts instead, for about as much as one more row per insert.
+            // `io.newsd.Status` counted the ledger by state and the articles on every call, in
+            // time that grows with the index, and monitors poll it (`scripts/bench` does, every
+            // 20 ms). Triggers keep the counts instead, for about one more row write per insert.
             try db.execute(sql: v12)
         }
         migrator.registerMigration("v13: articles_simhash") { db in

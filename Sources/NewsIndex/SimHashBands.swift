@@ -8,10 +8,11 @@ import Synchronization
 /// By the pigeonhole principle, 64-bit fingerprints that differ in at most 3 bits agree on at
 /// least one of their four 16-bit bands, so an article's near-duplicate candidates are the
 /// articles that share a band with it. Kept in a table (migrations v3 to v10), every article
-/// added four rows at random places in a B-tree several times larger than SQLite's page cache:
-/// each commit rewrote most of that table's pages into the WAL, and the lookups and inserts
-/// took a fifth of the writer's time during a burst. Here each entry costs 32 bytes
-/// (3.2 MB per 100,000 articles) and a lookup touches a few cache lines.
+/// added four rows at random places in a B-tree several times larger than SQLite's page cache,
+/// and each commit wrote most of that table's pages to the WAL again. With this and the other
+/// writer changes of its commit, `scripts/bench`'s 100,000-file ingest went from 0.52 to 0.79
+/// × the FTS5 floor (`docs/BENCHMARKS.md` at a3b623b and at 14b650c). Here each entry costs 32
+/// bytes (3.2 MB per 100,000 articles) and a lookup touches a few cache lines.
 ///
 /// Entries are never removed one by one: the index may name an article that was since deleted
 /// or whose id was reused, so a candidate is confirmed against its row (see

@@ -3,10 +3,9 @@ import CCrypto
 
 /// SHA-256, for content hashes of inbox files and article bodies, from the system's libcrypto.
 ///
-/// Every file and every body is hashed once during ingest. libcrypto uses the CPU's SHA
-/// instructions where it has them: on this project's 2-core machine it hashed about ten times
-/// as fast as the portable Swift version newsd had before, which took a tenth of the
-/// normalising workers' time in a burst.
+/// Every file and every body is hashed once during ingest, on the normalising workers, whose
+/// CPU time on a small machine is the writer's too. libcrypto uses the CPU's SHA instructions
+/// where it has them, which the portable Swift version newsd had before could not.
 public enum SHA256 {
     /// Fetched once: `EVP_sha256()` makes OpenSSL 3 look the implementation up again on every
     /// digest. An `EVP_MD` is read-only once fetched, so workers share it.
